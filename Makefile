@@ -1,0 +1,31 @@
+# Two commands: `make run` installs and codes the example; `make test` installs and runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+EXAMPLE := $(SHARED)/examples/russia-iran-treaty/article.txt
+
+.PHONY: install run test eval bench clean
+
+$(BIN)/dyadline: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/dyadline
+
+install: $(BIN)/dyadline
+
+run: install
+	$(BIN)/dyadline code $(EXAMPLE) --date 2025-01-14
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/dyadline eval all
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

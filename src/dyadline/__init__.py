@@ -1,0 +1,30 @@
+"""dyadline: a political event coder.
+
+``from dyadline import Coder; Coder().analyse(text, date="2025-01-14")`` returns an
+:class:`~dyadline.model.Article` with its mentions, events, quotations, dates and places.
+Heavy things (spaCy, dictionaries, the gazetteer) load lazily on first use, so importing
+the package is cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .coder import Coder
+    from .model import Article
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Coder":
+        from .coder import Coder
+        return Coder
+    if name == "Article":
+        from .model import Article
+        return Article
+    raise AttributeError(name)
+
+
+__all__ = ["Coder", "Article", "__version__"]
