@@ -1,0 +1,72 @@
+"""Tense of the clause around a time expression, from the verb group nearest to it.
+
+"will meet in Moscow on Friday" means the coming Friday, "met on Friday" the last one.
+Without a parser, the verb group is found by cue words in the same sentence: future
+auxiliaries and phrases (will, 'll, going to, is to, expected to, plans to ...), the
+present progressive ("is meeting"), past forms (was, had, has + participle, said, met,
+any other -ed word not listed as an adjective).  The cue nearest to the expression (in
+characters, on either side, outside the expression itself) decides.  One precompiled
+regex is run per sentence, only for sentences that hold an expression that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+Cue = tuple[int, int, str]  # start, end (sentence-relative), "past" | "future" | "present"
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    lex = lexicon()
+    def alt(words: tuple[str, ...]) -> str:
+        parts = sorted(set(words), key=len, reverse=True)
+        body = "|".join(r"\s+".join(p.replace("'", "['\u2019]") if "'" in p else re.escape(p)
+                                    for p in w.split()) for w in parts)
+        return body
+
+    future = alt(lex.future_cues)
+    past = alt(lex.past_cues + ("since",))
+    present = alt(lex.present_cues)
+    return re.compile(
+        rf"(?<![\w'\u2019])(?:(?P<future>{future})"
+        rf"|(?P<prog>(?:is|are|am|['\u2019]s|['\u2019]re)\s+(?!being\b|going\b)\w+ing)"
+        rf"|(?P<past>{past})|(?P<ed>[a-z]\w+ed)|(?P<present>{present}))(?![\w'\u2019])",
+        re.IGNORECASE,
+    )
+
+
+def sentence_cues(sentence: str) -> list[Cue]:
+    """Every tense cue in a sentence, in order."""
+    not_past = lexicon().not_past
+    cues: list[Cue] = []
+    for m in _cue_regex().finditer(sentence):
+        kind = m.lastgroup
+        if kind == "ed":
+            if m.group(0).lower() in not_past:
+                continue
+            kind = "past"
+        elif kind == "prog":
+            kind = "future"
+        cues.append((m.start(), m.end(), str(kind)))
+    return cues
+
+
+def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90) -> str | None:
+    """The kind of the cue nearest to [start, end) (sentence-relative), within ``window`` chars:
+    ``past``, ``future``, ``present`` or None."""
+    best: str | None = None
+    best_distance = window + 1
+    for cue_start, cue_end, kind in cues:
+        if cue_end <= start:
+            distance = start - cue_end
+        elif cue_start >= end:
+            distance = cue_start - end
+        else:
+            continue  # the cue is part of the expression ("last", "earlier")
+        if distance < best_distance:
+            best, best_distance = kind, distance
+    return best
