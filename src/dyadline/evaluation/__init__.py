@@ -16,6 +16,7 @@ from typing import Any, Callable
 #: suite name -> "module:function"; each function takes (data_dir: Path, sample: int | None).
 SUITES: dict[str, str] = {
     "seed": "dyadline.evaluation.seed:run",
+    "timebank": "dyadline.evaluation.timebank:run",
 }
 
 
