@@ -1,0 +1,165 @@
+"""Pairing quotation marks into quoted stretches of text.
+
+News text mixes typographic (“ ” ‘ ’ « ») and straight (" ') quotation marks, and the
+apostrophe is the same character as the closing single quote.  This module only decides
+where quoted stretches are; whether a stretch is a quotation (and whose) is decided in
+:mod:`dyadline.text.quotes`.  Rules, in order of how much they can be trusted:
+
+* double quotes (curly or straight) pair within a paragraph line; an opening mark left open
+  at the end of a paragraph continues the quotation when the next paragraph opens with a
+  quotation mark (the convention for quotations running over several paragraphs);
+* guillemets « » pair like curly double quotes;
+* single quotes pair only outside double quotes and only from an opening mark that stands
+  after a space or line start, so apostrophes (it’s, voters’) never open a quotation.
+
+Everything is one linear scan with precompiled regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"''|[\"“”„«»]")  # two apostrophes stand for a straight double quote (NYT style)
+_SINGLE = re.compile(r"[‘’']")
+_LINE = re.compile(r"[^\n]+")
+_OPENERS_BEFORE = set(" \t\n([{—–-/“‘\"'")
+
+
+@dataclass(frozen=True)
+class QuotedStretch:
+    """A stretch between quotation marks.
+
+    ``open``/``close`` are the offsets of the marks (``close`` is the end of the last line
+    when the quotation is left open); ``start``/``end`` the quoted text without the marks
+    and without surrounding spaces.  ``closed`` is False when no closing mark was found.
+    """
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool
+    style: str  # "double" or "single"
+    close_len: int = 1  # 2 for a closing "''"
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just after the closing mark (or the end of the quoted text if unclosed)."""
+        return self.close + self.close_len if self.closed else self.end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _role(text: str, pos: int, length: int = 1) -> str:
+    """'open', 'close' or '?' for a double quotation mark at ``pos`` (``length`` 2 for "''")."""
+    ch = text[pos]
+    if ch in "“„«":
+        return "open"
+    if ch in "”»":
+        return "close"
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + length] if pos + length < len(text) else " "
+    if before in _OPENERS_BEFORE and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "close"
+    return "?"
+
+
+def _double_in_line(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, int]], int | None]:
+    """Pairs (open, close, closing-mark length) of double marks in one line, and an opening
+    mark left open."""
+    pairs: list[tuple[int, int, int]] = []
+    pending: int | None = None
+    for m in _DOUBLE.finditer(text, lo, hi):
+        pos = m.start()
+        role = _role(text, pos, m.end() - pos)
+        if pending is None:
+            if role != "close":
+                pending = pos
+        elif role == "open" and text[pos] in "“„«" and text[pending] in "“„«":
+            pending = pos  # two typographic openers: the first one was never closed
+        else:
+            pairs.append((pending, pos, m.end() - pos))
+            pending = None
+    return pairs, pending
+
+
+def _single_in_line(text: str, lo: int, hi: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs of single quotation marks outside the double-quoted stretches of one line."""
+    pairs: list[tuple[int, int]] = []
+    pending: int | None = None
+    b = 0
+    for m in _SINGLE.finditer(text, lo, hi):
+        pos = m.start()
+        if text[pos:pos + 2] == "''" or text[pos - 1:pos + 1] == "''":
+            continue  # half of a two-apostrophe double mark
+        while b < len(blocked) and blocked[b][1] < pos:
+            b += 1
+        if b < len(blocked) and blocked[b][0] <= pos <= blocked[b][1]:
+            continue
+        ch = text[pos]
+        before = text[pos - 1] if pos > lo else " "
+        after = text[pos + 1] if pos + 1 < hi else " "
+        if pending is None:
+            if ch in "‘'" and before in _OPENERS_BEFORE and after.isalpha():
+                pending = pos
+        elif ch in "’'" and not after.isalnum() and not before.isspace():
+            if text[pending] == "'" and ch != "'":
+                continue
+            if pos - pending > 2:
+                pairs.append((pending, pos))
+            pending = None
+    return pairs
+
+
+def _mark_len(text: str, pos: int) -> int:
+    return 2 if text[pos:pos + 2] == "''" else 1
+
+
+def find_quoted(text: str) -> list[QuotedStretch]:
+    """Every quoted stretch in ``text``, in order of its opening mark."""
+    out: list[QuotedStretch] = []
+    carry: int | None = None  # opening offset of a quotation running over paragraphs
+    carry_line_end = 0
+    for line in _LINE.finditer(text):
+        lo, hi = line.start(), line.end()
+        if text[lo:hi].isspace():
+            continue
+        pairs, pending = _double_in_line(text, lo, hi)
+        first_mark = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
+        if carry is not None:
+            opens_with_quote = first_mark < hi and (text[first_mark] in '"“«„' or text.startswith("''", first_mark))
+            if opens_with_quote and pairs and pairs[0][0] == first_mark:
+                # the quotation continues in this paragraph and closes here
+                _, close, clen = pairs.pop(0)
+                s, e = _trim(text, carry + _mark_len(text, carry), close)
+                out.append(QuotedStretch(carry, close, s, e, True, "double", clen))
+                carry = None
+            elif opens_with_quote and not pairs and pending == first_mark:
+                pending = carry  # still running on
+            else:
+                s, e = _trim(text, carry + _mark_len(text, carry), carry_line_end)
+                out.append(QuotedStretch(carry, carry_line_end, s, e, False, "double"))
+                carry = None
+        for o, c, clen in pairs:
+            s, e = _trim(text, o + _mark_len(text, o), c)
+            out.append(QuotedStretch(o, c, s, e, True, "double", clen))
+        if pending is not None:
+            carry, carry_line_end = pending, hi
+        blocked = sorted((o, c + clen - 1) for o, c, clen in pairs) + ([(pending, hi)] if pending is not None else [])
+        for o, c in _single_in_line(text, lo, hi, blocked):
+            s, e = _trim(text, o + 1, c)
+            out.append(QuotedStretch(o, c, s, e, True, "single"))
+    if carry is not None:
+        s, e = _trim(text, carry + _mark_len(text, carry), carry_line_end)
+        out.append(QuotedStretch(carry, carry_line_end, s, e, False, "double"))
+    out.sort(key=lambda q: q.open)
+    return [q for q in out if q.end > q.start]

@@ -1,0 +1,468 @@
+"""Quotations and reported speech, with their cue and the mention that introduces them.
+
+Three passes over a segmented article (:class:`~dyadline.text.segment.TextDoc`):
+
+1. **Direct quotations.**  Quoted stretches (:mod:`~dyadline.text.quote_marks`) are
+   attributed to a speech cue (:mod:`~dyadline.text.quote_cues`) right after the closing
+   mark ("“...,” Lavrov stated", "“...,” said Lavrov") or right before the opening mark
+   ("He said: “...”").  A stretch without a cue of its own that follows an attributed
+   quotation with nothing in between but the rest of that sentence continues it: this is how
+   a quotation split around its cue ("“A,” he said, “B.”") and a quotation running on in the
+   next sentence or paragraph are read.  Short stretches (three words or fewer) without a
+   cue are scare quotes or titles ("maximum pressure") and are not quotations.
+2. **Reported speech.**  Every remaining cue that can introduce reported speech is read in
+   its sentence: "X said (that) ...", "..., X said", "..., said X", "According to X, ...",
+   "..., according to X", and participles ("..., saying ...") whose speaker is the
+   sentence's subject.
+3. Quoted stretches that turned out to sit inside reported speech are folded into it
+   (one attribution per cue, as annotation guidelines for attribution require).
+
+The speaker is the noun phrase the text gives ("Russian Foreign Minister Sergei Lavrov",
+"he", "the ministry"); mapping it to an actor is the coder's job.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .quote_cues import Cue, find_cues, left_np, right_np, sentence_subject
+from .quote_marks import QuotedStretch, find_quoted
+from .segment import TextDoc
+
+#: a quoted stretch of this many words or fewer needs a cue to count as a quotation
+SCARE_QUOTE_WORDS = 3
+#: how far (in tokens) after a closing mark a cue may stand ("“...,” the official ... said")
+AFTER_WINDOW = 30
+#: how far (in tokens) before an opening mark a cue may stand ("said in a statement on Tuesday:")
+BEFORE_WINDOW = 10
+
+_SENTENCE_END = frozenset(".!?")
+_QUOTE_CHARS = frozenset('"“”‘’«»\'')
+_RELATIVE = frozenset("who which whose whom that when while because but and as".split())
+_LIGHT_AFTER = frozenset("""on in at during last this to of from after before while when earlier later
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently
+previously again then also ( — – -""".split())
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation or a piece of reported speech.
+
+    ``start``/``end`` delimit the content without quotation marks; for a quotation split
+    around its cue they run from the first part's start to the last part's end and
+    ``parts`` lists the pieces.  ``cue`` is the speech verb or phrase, ``speaker`` the noun
+    phrase that introduces it, ``direct`` True inside quotation marks.
+    """
+
+    start: int
+    end: int
+    cue: Span | None
+    speaker: Span | None
+    direct: bool
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The content pieces (the whole span where the quotation is not split)."""
+        return self.parts or ((self.start, self.end),)
+
+
+@dataclass
+class _Draft:
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None  # token range
+    speaker: tuple[int, int] | None  # token range
+    direct: bool
+    extent_end: int  # furthest character used by content, cue or speaker
+    cue_text: str | None = None  # for punctuation cues (":")
+    cue_chars: tuple[int, int] | None = None
+    stretches: list[QuotedStretch] = field(default_factory=list)
+
+
+class _Article:
+    """The per-article state shared by the passes: text, tokens, offsets, cues."""
+
+    def __init__(self, doc: TextDoc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self.cues = find_cues(doc)
+        self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
+        self.used: set[int] = set()
+
+    # -- token helpers -------------------------------------------------------------
+    def first_token_at_or_after(self, offset: int) -> int:
+        return bisect_left(self.starts, offset)
+
+    def last_token_before(self, offset: int) -> int:
+        """Index of the last token that ends at or before ``offset`` (-1 if none)."""
+        i = bisect_left(self.starts, offset) - 1
+        while i >= 0 and self.tokens[i].end > offset:
+            i -= 1
+        return i
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        return self.doc.sentence_tokens[self.tokens[i].sent]
+
+    def same_line(self, a: int, b: int) -> bool:
+        """True when no line break separates tokens ``a`` < ``b``."""
+        return "\n" not in self.text[self.tokens[a].end:self.tokens[b].start]
+
+    def words_in(self, start: int, end: int) -> int:
+        i, j = self.first_token_at_or_after(start), self.first_token_at_or_after(end)
+        return sum(1 for t in self.tokens[i:j] if t.text[:1].isalnum())
+
+    def span(self, rng: tuple[int, int] | None) -> Span | None:
+        if rng is None:
+            return None
+        a, b = self.tokens[rng[0]].start, self.tokens[rng[1] - 1].end
+        return Span(self.text[a:b], a, b)
+
+    def cue_between(self, lo: int, hi: int, last: bool = False) -> Cue | None:
+        """The first (or last) cue that starts in token range ``[lo, hi)``."""
+        rng = range(hi - 1, lo - 1, -1) if last else range(lo, hi)
+        for i in rng:
+            cue = self.cue_at.get(i)
+            if cue is not None and cue.first not in self.used:
+                return cue
+        return None
+
+
+def _last_char(art: _Article, q: QuotedStretch) -> str:
+    """The last character of the quoted text that is not itself a quotation mark."""
+    k = q.end - 1
+    while k > q.start and art.text[k] in _QUOTE_CHARS:
+        k -= 1
+    return art.text[k]
+
+
+def _after_cue(art: _Article, q: QuotedStretch) -> tuple[Cue, tuple[int, int] | None] | None:
+    """A cue right after the closing mark: "“...,” Lavrov stated" / "“...,” said Lavrov"."""
+    if not q.closed:
+        return None
+    tokens = art.tokens
+    a = art.first_token_at_or_after(q.outer_end)
+    while a < len(tokens) and tokens[a].text in (",", "—", "–", "-"):
+        a += 1
+    if a >= len(tokens) or "\n" in art.text[q.outer_end:tokens[a].start]:
+        return None  # a line break right after the quotation: the next paragraph is not its cue
+    last = _last_char(art, q)
+    if last == "." and not tokens[a].text[:1].islower():
+        return None
+    hi = a
+    while hi < len(tokens) and hi - a < AFTER_WINDOW:
+        t = tokens[hi]
+        if t.text in _SENTENCE_END or t.text in _QUOTE_CHARS or "\n" in art.text[tokens[hi - 1].end:t.start]:
+            break
+        hi += 1
+    cue = art.cue_between(a, hi)
+    if cue is None:
+        return None
+    if cue.first == a:  # inverted: "said Lavrov"
+        return cue, right_np(tokens, cue.last, hi)
+    if cue.entry.lemma == "according to":
+        return cue, right_np(tokens, cue.last, hi)
+    if tokens[cue.first - 1].text == ",":
+        return cue, right_np(tokens, a, cue.first)
+    np = left_np(tokens, cue.first - 1, a)
+    if np is None:
+        return None
+    return cue, np
+
+
+def _before_cue(art: _Article, q: QuotedStretch) -> tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None] | None:
+    """A cue before the opening mark: "He said: “...”", "As one source said, “...”"."""
+    tokens = art.tokens
+    b = art.last_token_before(q.open)
+    if b < 0 or "\n" in art.text[tokens[b].end:q.open]:
+        return None  # the quotation opens its paragraph
+    lead = tokens[b]
+    s_lo, _ = art.sentence_bounds(b)
+    if lead.text in (":", ",") or lead.lower == "that" or art.cue_at.get(b) is not None or (
+            b >= 1 and art.cue_at.get(b - 1) is not None and art.cue_at[b - 1].last == b + 1):
+        lo = max(s_lo, b - BEFORE_WINDOW)
+        k = b
+        while k > lo:
+            t = tokens[k - 1]
+            if t.text in _SENTENCE_END or t.text in _QUOTE_CHARS:
+                break
+            k -= 1
+        cue = art.cue_between(k, b + 1, last=True)
+        if cue is not None:
+            between = tokens[cue.last:b]
+            if any(t.text in (",",) for t in between) and lead.text != ",":
+                cue = None  # "said, after a pause, that" is fine; a comma list before ":" is not a cue gap
+        if cue is not None:
+            if cue.participle:
+                return cue, sentence_subject(tokens, s_lo, cue.first), None
+            if cue.entry.lemma == "according to":
+                return cue, right_np(tokens, cue.last, b + 1), None
+            np = left_np(tokens, cue.first - 1, s_lo)
+            if np is None:
+                np = right_np(tokens, cue.last, b + 1)
+            return cue, np, None
+        if lead.text == ":" and b - s_lo <= 6 and b > s_lo:
+            np = left_np(tokens, b - 1, s_lo)
+            if np is not None and np[0] == s_lo:
+                return None, np, (lead.start, lead.end)
+    return None
+
+
+def _continues(art: _Article, prev: _Draft | None, q: QuotedStretch) -> bool:
+    """True when ``q`` carries on the attribution ``prev``.
+
+    Split around its cue ("“A,” he said, “B.”": only a short gap ending in a comma or colon)
+    or running on in the next sentence or paragraph ("“A,” he said at a rally. “B.”": the
+    rest of the cue's sentence, then nothing but the new quotation).
+    """
+    if prev is None or (prev.cue is None and prev.cue_chars is None) or prev.extent_end > q.open:
+        return False
+    gap = art.text[prev.extent_end:q.open]
+    if any(c in _QUOTE_CHARS for c in gap):
+        return False
+    for k, ch in enumerate(gap):
+        if ch in _SENTENCE_END or ch == "\n":
+            return not any(c.isalnum() for c in gap[k + 1:])
+    # no sentence end in between: a quotation split around its cue
+    words = [w.lower() for w in gap.split()]
+    return len(words) <= 4 and gap.rstrip()[-1:] in (",", ":", "—", "–", ";", "") and not (
+        set(words) & _RELATIVE)
+
+
+def _opens_sentence(art: _Article, q: QuotedStretch, floor: int) -> int | None:
+    """None when the quotation opens its sentence; else the offset where its sentence starts
+    (the quotation is then part of a longer attributed statement)."""
+    b = art.last_token_before(q.open)
+    k = b
+    while k >= 0 and art.tokens[k].start >= floor:
+        t = art.tokens[k]
+        if t.text in _SENTENCE_END or t.text in _QUOTE_CHARS or t.text == ":" or (
+                k < b and "\n" in art.text[t.end:art.tokens[k + 1].start]):
+            break
+        k -= 1
+    first = k + 1
+    if first > b or not any(t.text[:1].isalnum() for t in art.tokens[first:b + 1]):
+        return None
+    return art.tokens[first].start
+
+
+def _direct_pass(art: _Article) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    covered_to = -1
+    for q in find_quoted(art.text):
+        if q.open < covered_to:
+            continue  # nested inside a quotation already taken
+        prev = drafts[-1] if drafts else None
+        last = _last_char(art, q)
+        found = None
+        if last in ",—–-…?!:;" or art.text[q.outer_end:q.outer_end + 1] == ",":
+            found = _after_cue(art, q)
+        elif last == ".":
+            nxt = art.first_token_at_or_after(q.outer_end)
+            if nxt < len(art.tokens) and art.tokens[nxt].text[:1].islower():
+                found = _after_cue(art, q)
+        if found is not None:
+            cue, np = found
+            floor = max(covered_to, prev.extent_end if prev else 0, 0)
+            start = _opens_sentence(art, q, floor)
+            if start is not None and not _continues(art, prev, q):
+                # "Trump's claim was “strategic,” she said": the quotation is a piece of
+                # a longer statement; the statement is what is attributed
+                _add(art, drafts, q, cue, np, None)
+                drafts[-1].parts = [(start, q.outer_end)]
+                drafts[-1].direct = False
+            else:
+                _add(art, drafts, q, cue, np, None)
+            covered_to = q.outer_end
+            continue
+        before = _before_cue(art, q)
+        if before is not None and before[0] is not None and _is_title(art, q) and \
+                art.tokens[art.last_token_before(q.open)].text not in (":", ","):
+            before = None  # "he wrote “The Art of the Deal”": a title, not a quotation
+        if before is not None:
+            cue, np, punct = before
+            _add(art, drafts, q, cue, np, punct)
+            covered_to = q.outer_end
+            continue
+        if _continues(art, prev, q):
+            assert prev is not None
+            prev.parts.append((q.start, q.end))
+            prev.extent_end = max(prev.extent_end, q.outer_end)
+            prev.stretches.append(q)
+            covered_to = q.outer_end
+            continue
+        if art.words_in(q.start, q.end) > SCARE_QUOTE_WORDS and _looks_like_speech(art, q):
+            drafts.append(_Draft([(q.start, q.end)], None, None, True, q.outer_end, stretches=[q]))
+            covered_to = q.outer_end
+    return drafts
+
+
+def _is_title(art: _Article, q: QuotedStretch) -> bool:
+    """Title case, a few words: "Lost Tycoon: The Many Lives of Donald J. Trump"."""
+    words = [w for w in art.text[q.start:q.end].split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return 2 <= len(words) <= 10 and capitalised * 3 >= len(words) * 2
+
+
+def _looks_like_speech(art: _Article, q: QuotedStretch) -> bool:
+    """An unattributed quoted stretch counts when it reads like a sentence, not a title."""
+    if _is_title(art, q):
+        return False
+    words = art.words_in(q.start, q.end)
+    return _last_char(art, q) in ".?!,…" or words >= 8
+
+
+def _add(art: _Article, drafts: list[_Draft], q: QuotedStretch, cue: Cue | None,
+         np: tuple[int, int] | None, punct: tuple[int, int] | None) -> None:
+    extent = q.outer_end
+    cue_rng = (cue.first, cue.last) if cue else None
+    if cue is not None:
+        art.used.add(cue.first)
+        extent = max(extent, art.tokens[cue.last - 1].end)
+    if np is not None:
+        extent = max(extent, art.tokens[np[1] - 1].end)
+    drafts.append(_Draft([(q.start, q.end)], cue_rng, np, True, extent,
+                         cue_text=":" if punct else None, cue_chars=punct, stretches=[q]))
+
+
+def _content_end(art: _Article, s_hi: int) -> int:
+    """Character end of a sentence's content: without the final full stop."""
+    j = s_hi - 1
+    while j >= 0 and art.tokens[j].text in (".", "”", '"', ")") and j > 0:
+        if art.tokens[j].text in ("”", '"'):
+            break
+        j -= 1
+    return art.tokens[j].end
+
+
+def _reported_pass(art: _Article, direct: list[_Draft]) -> list[_Draft]:
+    tokens = art.tokens
+    claimed = sorted((d.parts[0][0], d.parts[-1][1]) for d in direct if d.cue or d.cue_chars)
+    claimed_starts = [c[0] for c in claimed]
+
+    def overlaps_claimed(a: int, b: int) -> bool:
+        i = bisect_left(claimed_starts, b)
+        return i > 0 and claimed[i - 1][1] > a
+
+    drafts: list[_Draft] = []
+    for cue in art.cues:
+        if cue.first in art.used or not cue.entry.reported:
+            continue
+        if overlaps_claimed(tokens[cue.first].start, tokens[cue.last - 1].end):
+            continue  # "he said" inside somebody's quotation
+        s_lo, s_hi = art.sentence_bounds(cue.first)
+        found = _read_reported(art, cue, s_lo, s_hi)
+        if found is None:
+            continue
+        (c_start, c_end), np = found
+        if c_end - c_start < 2 or art.words_in(c_start, c_end) < 2:
+            continue
+        if overlaps_claimed(c_start, c_end):
+            continue
+        art.used.add(cue.first)
+        extent = max(c_end, tokens[cue.last - 1].end, tokens[np[1] - 1].end if np else 0)
+        drafts.append(_Draft([(c_start, c_end)], (cue.first, cue.last), np, False, extent))
+    return drafts
+
+
+def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Content (characters) and speaker (tokens) of a reported-speech cue in its sentence."""
+    tokens = art.tokens
+    text = art.text
+    end_char = _content_end(art, s_hi)
+    before = tokens[cue.first - 1] if cue.first > s_lo else None
+    if cue.entry.lemma == "according to":
+        np = right_np(tokens, cue.last, s_hi)
+        if np is None:
+            return None
+        if before is None or before.lower in ("and", "but", "so"):
+            k = np[1]
+            while k < s_hi and tokens[k].text != ",":
+                k += 1
+            if k + 1 >= s_hi:
+                return None
+            return (tokens[k + 1].start, end_char), np
+        if before.text == ",":
+            return (tokens[s_lo].start, before.start), np
+        return (tokens[s_lo].start, before.end), np
+    if cue.participle:
+        if before is None or before.text != ",":
+            return None
+        np = sentence_subject(tokens, s_lo, cue.first)
+        c = cue.last
+        if c >= s_hi:
+            return None
+        return (tokens[c].start, end_char), np
+    np = left_np(tokens, cue.first - 1, s_lo)
+    rest = tokens[cue.last:s_hi]
+    rest_words = [t for t in rest if t.text[:1].isalnum()]
+    if np is None:
+        if before is not None and before.text == ",":
+            rnp = right_np(tokens, cue.last, s_hi)
+            if rnp is not None and cue.first - 1 > s_lo:
+                return (tokens[s_lo].start, before.start), rnp
+        return None
+    # "..., X said (on Tuesday)."
+    comma = np[0] - 1
+    light = not rest_words or (rest_words[0].lower in _LIGHT_AFTER and "that" not in {t.lower for t in rest}
+                               and len(rest) <= 10)
+    if comma > s_lo and tokens[comma].text == "," and light:
+        return (tokens[s_lo].start, tokens[comma].start), np
+    # "X said (on Tuesday) (that) ..."
+    c = cue.last
+    window = [t.lower for t in tokens[c:min(s_hi, c + 8)]]
+    if "that" in window and "," not in window[:window.index("that")]:
+        c += window.index("that")
+    elif cue.entry.recipient:
+        rnp = right_np(tokens, c, s_hi, max_len=5)
+        if rnp is None:
+            return None
+        c = rnp[1]
+    while c < s_hi and tokens[c].text in (",", ":", "—", "–"):
+        c += 1
+    if c >= s_hi or tokens[c].start >= end_char:
+        return None
+    if not text[tokens[c].start:tokens[c].start + 1].isalnum() and tokens[c].text not in _QUOTE_CHARS:
+        return None
+    return (tokens[c].start, end_char), np
+
+
+def _fold(direct: list[_Draft], reported: list[_Draft]) -> list[_Draft]:
+    """Drop unattributed quoted stretches that lie inside reported speech."""
+    spans = sorted((r.parts[0][0], r.parts[-1][1]) for r in reported)
+    starts = [s[0] for s in spans]
+    kept = []
+    for d in direct:
+        if d.cue is None and d.cue_chars is None:
+            i = bisect_left(starts, d.parts[0][0] + 1)
+            if i > 0 and spans[i - 1][1] >= d.parts[-1][1]:
+                continue
+        kept.append(d)
+    return kept
+
+
+def find_quotations(doc: TextDoc) -> list[QuoteSpan]:
+    """Direct quotations (straight and curly double quotes, also single-quote or «» styles where
+    paired) and reported speech (X said (that) ..., ..., X said; according to X, ...), with cue
+    and speaker span, in text order."""
+    if not doc.tokens:
+        return []
+    art = _Article(doc)
+    direct = _direct_pass(art)
+    reported = _reported_pass(art, direct)
+    drafts = _fold(direct, reported) + reported
+    out: list[QuoteSpan] = []
+    for d in drafts:
+        parts = tuple(d.parts)
+        if d.cue_chars is not None:
+            a, b = d.cue_chars
+            cue: Span | None = Span(art.text[a:b], a, b)
+        else:
+            cue = art.span(d.cue)
+        out.append(QuoteSpan(parts[0][0], parts[-1][1], cue, art.span(d.speaker), d.direct,
+                             parts if len(parts) > 1 else ()))
+    out.sort(key=lambda q: q.start)
+    return out
