@@ -17,6 +17,7 @@ from typing import Any, Callable
 SUITES: dict[str, str] = {
     "seed": "dyadline.evaluation.seed:run",
     "timebank": "dyadline.evaluation.timebank:run",
+    "quotes": "dyadline.evaluation.quotes:run",
 }
 
 
