@@ -1,0 +1,115 @@
+"""The coder: one article in, one :class:`~dyadline.model.Article` with all its records out.
+
+The stages run left to right, each reading only the records of the stages before it:
+
+    segment -> mentions (actors) -> time expressions -> places -> quotations -> events
+
+``Coder`` holds what is expensive to build (the spaCy pipeline, dictionaries, the
+gazetteer index, the lexicon) and builds it once, lazily, so that one object codes any
+number of articles; create one per process or Dask worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .model import Actor, Article, ArticleInput, Mention, Quote, Span
+
+
+class Coder:
+    """Analyse news articles into coded events.
+
+    >>> Coder().analyse("Putin met Xi in Beijing on Friday.", date="2025-01-14").events  # doctest: +SKIP
+    """
+
+    def __init__(self, dictionaries: str | Path | None = None, lexicon: str | Path | None = None):
+        self.dictionaries = Path(dictionaries) if dictionaries else None
+        self._lexicon_path = str(lexicon) if lexicon else None
+        self._lexicon: Any = None
+
+    # ------------------------------------------------------------------ public API
+    def analyse(self, text: str, date: str | None = None, id: str | None = None,
+                title: str | None = None, url: str | None = None, source: str | None = None) -> Article:
+        """Analyse one article. ``date`` is the publication date (YYYY-MM-DD)."""
+        from .inputs import article_id_for, check_date
+
+        if date is not None:
+            check_date(date)
+        if not isinstance(text, str):
+            raise TypeError("text must be a string")
+        return self._analyse(text, date, id or article_id_for(text, ""), title, url, source)
+
+    def analyse_input(self, item: ArticleInput) -> Article:
+        """Analyse an article read by :func:`dyadline.inputs.read_inputs`."""
+        return self._analyse(item.text, item.date, item.id, item.title, item.url, item.source)
+
+    def resolve_actor(self, text: str, date: str | None = None, context: str | None = None) -> Actor:
+        """Resolve one actor string to its codes as of ``date`` (``code`` None if unknown)."""
+        from .actors import resolve_actor
+
+        return resolve_actor(text, date=date, context=context)
+
+    # ------------------------------------------------------------------ pipeline
+    @property
+    def lexicon(self) -> Any:
+        if self._lexicon is None:
+            from .events import load_lexicon
+
+            self._lexicon = load_lexicon(self._lexicon_path)
+        return self._lexicon
+
+    def _analyse(self, text: str, date: str | None, article_id: str, title: str | None,
+                 url: str | None, source: str | None) -> Article:
+        from .actors import find_mentions
+        from .events import code_events
+        from .events.speech import speech_events
+        from .geo import event_location, find_places
+        from .text import segment
+        from .time import find_time_expressions
+
+        doc = segment(text)
+        mentions = find_mentions(doc, date)
+        dates = find_time_expressions(doc, date)
+        places = find_places(doc, mentions)
+        quotes = self._quotes(doc, mentions, date)
+        events = code_events(doc, article_id, date, mentions, dates, places, self.lexicon,
+                             locate=event_location)
+        next_number: dict[int, int] = {}
+        for event in events:
+            next_number[event.sentence.index] = next_number.get(event.sentence.index, 0) + 1
+        events += speech_events(doc, article_id, date, quotes, mentions, dates, next_number)
+        events.sort(key=lambda e: (e.sentence.index, e.trigger.start))
+        return Article(id=article_id, date=date, text=text, title=title, url=url, source=source,
+                       sentences=tuple(doc.sentences), mentions=tuple(mentions),
+                       events=tuple(events), quotes=tuple(quotes), dates=tuple(dates),
+                       places=tuple(places))
+
+    def _quotes(self, doc: Any, mentions: list[Mention], date: str | None) -> list[Quote]:
+        """Quotations with their speaker linked to the actor mention that names them."""
+        from .text.quotes import find_quotations
+
+        quotes = []
+        for found in find_quotations(doc):
+            speaker = None
+            if found.speaker is not None:
+                speaker = _mention_for_span(found.speaker, mentions) or self._speaker_from_text(
+                    found.speaker, date, doc.text)
+            quotes.append(Quote(doc.text[found.start:found.end], found.start, found.end, speaker,
+                                found.cue, found.direct))
+        return quotes
+
+    def _speaker_from_text(self, span: Span, date: str | None, text: str) -> Mention:
+        actor = self.resolve_actor(span.text, date=date)
+        return Mention(span.text, span.start, span.end, actor, kind="speaker")
+
+
+def _mention_for_span(span: Span, mentions: list[Mention]) -> Mention | None:
+    """The actor mention that the speaker span names: the one it overlaps most (the longest)."""
+    best: Mention | None = None
+    best_overlap = 0
+    for mention in mentions:
+        overlap = min(span.end, mention.end) - max(span.start, mention.start)
+        if overlap > best_overlap and mention.actor.code is not None:
+            best, best_overlap = mention, overlap
+    return best

@@ -1,0 +1,269 @@
+"""Event assembly: from lexicon matches and clause roles to coded, traceable Event records.
+
+For every sentence (the title excepted: it repeats the lead) the lexicon phrases are found,
+the clause analysis fills source and target, and each (source, target) pair becomes one
+Event with its CAMEO/PLOVER code, modality, negation, date, place, confidence and evidence.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+from ..model import Event, EventCode, EventDate, Mention, Place, Sentence, Span, TimeExpression
+from ..ontology import event_code
+from ..text import TextDoc
+from . import clauses
+from .clauses import Roles, SentenceView
+from .lexicon import Lexicon, Match
+
+#: PLOVER types whose future-tense mentions are coded as AGREE (intent), per the PLOVER manual.
+FUTURE_AS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_BASE_CONFIDENCE = 0.9
+
+LocateEvent = Callable[[TextDoc, list[Place], int, int, int], "Place | None"]
+
+
+@lru_cache(maxsize=1)
+def _intent_table() -> dict[str, str]:
+    path = resources.files(__package__) / "data" / "future_intent.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["prefix"]: row["intent"] for row in rows}
+
+
+def intent_code(cameo: str) -> str | None:
+    """The CAMEO 03x code for the intent to do ``cameo`` (longest prefix), or None."""
+    table = _intent_table()
+    for length in range(len(cameo), 1, -1):
+        if cameo[:length] in table:
+            return table[cameo[:length]]
+    return None
+
+
+@dataclass
+class _Candidate:
+    match: Match
+    roles: Roles
+    trigger: Span
+    group_start: int
+
+
+def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
+    """Keep one reading per head and drop matches the context rules out."""
+    by_head: dict[int, list[Match]] = {}
+    for match in found:
+        by_head.setdefault(match.head, []).append(match)
+    covered = {w for m in found for w in m.words if w != m.head}
+    chosen: list[Match] = []
+    for head, readings in sorted(by_head.items()):
+        if head in view.mention_at:  # inside an actor's name ("Council of Resistance")
+            continue
+        if head in covered and not any(m.head == head and len(m.words) > 1 for m in readings):
+            # part of a longer phrase ("sanctions" in "impose sanctions"), unless it heads its own
+            continue
+        noun_preps = next((m.entry.target for m in readings if m.entry.noun), ())
+        noun_use = clauses.looks_like_noun_use(view, head, noun_preps)
+        preferred = [m for m in readings if m.entry.noun == noun_use] or \
+                    [m for m in readings if not m.entry.noun and not noun_use]
+        if not preferred:
+            if noun_use and all(not m.entry.noun for m in readings) and \
+                    any(m.entry.discard for m in readings):
+                continue
+            continue
+        chosen.append(preferred[0])
+    # catenative verbs hand over to the verb they introduce: "vowed to strengthen ties"
+    heads = {m.head for m in chosen}
+    result = []
+    for match in chosen:
+        if match.entry.discard:
+            continue
+        nxt = match.end
+        if view.low(nxt) == "to" and (nxt + 1) in heads and view.low(match.head) in clauses.INTENT | clauses.REFUSAL:
+            continue
+        if view.low(nxt - 1) == "to" and nxt in heads and view.low(match.head) in clauses.INTENT | clauses.REFUSAL:
+            continue
+        result.append(match)
+    return result
+
+
+def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], lexicon: Lexicon) -> list[_Candidate]:
+    """Role-filled candidates for every lexicon phrase of one sentence."""
+    view = SentenceView(doc, sentence_index, mentions)
+    matches = _select_matches(view, lexicon.matches(doc.tokens, view.first, view.last))
+    candidates: list[_Candidate] = []
+    previous_subject: list[int] | None = None
+    previous_targets: list[int] = []
+    opening = [view.low(view.first)]
+    for match in matches:
+        roles = Roles()
+        if match.entry.noun:
+            sources, targets, how, penalty = clauses.nominal_roles(view, match)
+            if not sources:
+                continue
+            roles.how = [f"noun '{match.entry.text}'"] + how
+            roles.penalty = penalty
+            group_start = match.head
+            group_words: list[str] = []
+        else:
+            group_start, group_words = clauses.verb_group_start(view, match.head)
+            roles.modality, roles.negated = clauses.modality_of(group_words, doc.tokens[match.head], opening)
+            subject, how, penalty = clauses.find_subject(view, group_start, previous_subject, match.head)
+            stop = clauses.clause_end(view, match.end)
+            if clauses.is_passive(view, match, group_words):
+                sources = clauses.agent_after_by(view, match)
+                targets = subject
+                roles.how = ["passive: source after 'by', target is the subject"]
+                roles.penalty = 0.05
+            else:
+                sources = subject
+                targets, target_how, target_penalty = clauses.find_target(view, match, stop)
+                roles.how = [f"source by {how} rule"] if how else []
+                if target_how:
+                    roles.how.append(target_how)
+                roles.penalty = penalty + target_penalty
+                if not targets and how.startswith("participle") and match.entry.symmetric and previous_targets:
+                    targets = previous_targets  # "met Kim ..., signing a pact": the same partner
+                    roles.how.append("target: partner of the main clause")
+                    roles.penalty += 0.05
+                    roles.inherited = True
+                if sources and not targets and match.entry.target and _unattached_actor(view, sources, match, stop):
+                    continue  # the clause names a partner we could not attach: better no event
+            if subject:
+                previous_subject, previous_targets = subject, targets if not match.entry.noun else []
+            if not sources:
+                continue
+        roles.sources = [view.mentions[k] for k in sources]
+        roles.targets = [view.mentions[k] for k in targets]
+        first_token = doc.tokens[group_start if group_start < match.head else match.head]
+        while first_token.lower.endswith("ly") and first_token.i < match.head:
+            first_token = doc.tokens[first_token.i + 1]
+        last_token = doc.tokens[match.end - 1] if match.slot is None else doc.tokens[max(match.words)]
+        trigger = Span(doc.text[first_token.start:last_token.end], first_token.start, last_token.end)
+        candidates.append(_Candidate(match, roles, trigger, group_start))
+    return candidates
+
+
+def _unattached_actor(view: SentenceView, sources: list[int], match: Match, stop: int) -> bool:
+    """True when the clause holds an actor (or a relative pronoun) the target rules did not attach.
+
+    "a partner with whom Russia is developing cooperation", "cut off support provided by
+    countries like Iran": the target is there but out of the rules' reach, so a target-less
+    event would misreport the dyad.
+    """
+    first = view.mention_tokens[sources[0]][0]
+    if view.low(first - 1) in ("whom", "which") or view.low(first - 2) in ("whom", "which"):
+        return True
+    for j in range(match.end, view.last):
+        k = view.mention_start.get(j)
+        if k is not None and view.is_actor(k) and k not in sources:
+            return True
+        if view.low(j) in (";", ".", "\u201d", "\""):
+            break
+    return False
+
+
+def _code_for(match: Match, modality: str) -> tuple[EventCode, str]:
+    code = event_code(match.entry.cameo)
+    note = f"pattern '{match.entry.text}' (verbs.tsv:{match.entry.line}) -> {code.cameo}"
+    if modality == "future" and code.plover_event in FUTURE_AS_INTENT:
+        intent = intent_code(code.cameo)
+        if intent:
+            code = event_code(intent)
+            note += f"; future {event_code(match.entry.cameo).plover_event} coded as intent {intent} (AGREE)"
+    return code, note
+
+
+def _event_date(doc: TextDoc, sentence: Sentence, trigger: Span, dates: Sequence[TimeExpression],
+                article_date: str | None) -> EventDate | None:
+    best: TimeExpression | None = None
+    best_distance = 10 ** 9
+    for expression in dates:
+        if expression.start < sentence.start or expression.end > sentence.end:
+            continue
+        if expression.type not in ("DATE", "TIME") or expression.value.endswith("_REF") or \
+                expression.value.startswith("XXXX"):
+            continue
+        distance = abs(expression.start - trigger.start)
+        if distance < best_distance:
+            best, best_distance = expression, distance
+    if best is not None:
+        return EventDate(best.value, best.text, best.start, best.end)
+    return EventDate(article_date) if article_date else None
+
+
+def code_events(doc: TextDoc, article_id: str, article_date: str | None, mentions: list[Mention],
+                dates: Sequence[TimeExpression], places: list[Place], lexicon: Lexicon,
+                locate: LocateEvent | None = None) -> list[Event]:
+    """All events of an article, in text order."""
+    events: list[Event] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(doc.sentence_of(mention.start), []).append(mention)
+    for sentence in doc.sentences:
+        if doc.title_end and sentence.end <= doc.title_end:
+            continue  # the title repeats the lead; coding it would count each event twice
+        sentence_mentions = by_sentence.get(sentence.index, [])
+        if not sentence_mentions:
+            continue
+        seen: set[tuple[int, int, int, int, str]] = set()
+        number = 0
+        for candidate in sentence_events(doc, sentence.index, sentence_mentions, lexicon):
+            roles, match = candidate.roles, candidate.match
+            code, note = _code_for(match, roles.modality)
+            pairs = _pairs(roles, match.entry.symmetric and not roles.inherited and not roles.negated,
+                           match.entry.symmetric or match.entry.mutual)
+            location = locate(doc, places, sentence.index, candidate.trigger.start, candidate.trigger.end) \
+                if locate else None
+            date = _event_date(doc, sentence, candidate.trigger, dates, article_date)
+            for source, target, extra, penalty in pairs:
+                key = (source.start, source.end, target.start if target else -1,
+                       target.end if target else -1, code.cameo)
+                if key in seen:
+                    continue
+                seen.add(key)
+                confidence = _BASE_CONFIDENCE - roles.penalty - penalty
+                if roles.modality == "hypothetical":
+                    confidence -= 0.2
+                if source.kind == "pronoun":
+                    confidence -= 0.1
+                evidence = "; ".join([note] + roles.how + extra +
+                                     (["negated"] if roles.negated else []) +
+                                     ([f"modality {roles.modality}"] if roles.modality else []))
+                events.append(Event(
+                    id=f"{article_id}:{sentence.index}:{number}", sentence=sentence,
+                    source=source, target=target, code=code, trigger=candidate.trigger, date=date,
+                    location=location, negated=roles.negated, modality=roles.modality,
+                    confidence=max(0.05, min(0.99, confidence)), evidence=evidence))
+                number += 1
+    return events
+
+
+def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, Mention | None, list[str], float]]:
+    """(source, target, evidence, confidence penalty) for each event a role set stands for.
+
+    ``symmetric``: a partner named as target does it too (meetings, signings "with" X);
+    ``mutual``: members of a compound subject do it to each other ("Russia and Iran met").
+    """
+    pairs: list[tuple[Mention, Mention | None, list[str], float]] = []
+    sources, targets = roles.sources, roles.targets
+    if targets:
+        for source in sources:
+            for target in targets:
+                if source.start == target.start:
+                    continue
+                pairs.append((source, target, [], 0.0))
+                if symmetric:
+                    pairs.append((target, source, ["symmetric: the partner does it too"], 0.1))
+    elif mutual and len(sources) > 1:
+        for source in sources:
+            for target in sources:
+                if source is not target:
+                    pairs.append((source, target, ["symmetric among the compound subject"], 0.0))
+    else:
+        for source in sources:
+            pairs.append((source, None, ["no target named"], 0.1))
+    return pairs

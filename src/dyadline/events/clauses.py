@@ -1,0 +1,465 @@
+"""Clause analysis without a parser: who did it and to whom, negation and modality.
+
+The rules work on tokens and the actor mentions found before this stage.  They are shallow
+on purpose (fast, transparent, no trained model) and conservative: a role is filled only
+when the actor stands where English grammar puts that role (right before the verb group,
+right after the verb or its preposition), because coding nothing is better than coding
+nonsense.  Each rule names itself in the ``how`` strings that become an event's evidence.
+
+Rules, in the order they are tried for the source:
+  passive      "X was attacked by Y": source Y (after "by"), target X.
+  subject      the actor right before the verb group ("Russia and Iran will meet").
+  apposition   "Lavrov, Russia's foreign minister, said": skip the commas.
+  relative     "Putin, who met Kim, ...", "countries that provide ...": the antecedent.
+  coordination "Putin met Kim and signed a pact": the subject of the previous verb.
+  participle   "..., signing an aid pact" / "Facing sanctions, Russia ...": the main subject.
+For the target: the object after the phrase, the actor after the entry's preposition,
+an actor in the pattern's ``+`` slot, compounds with "and", and "countries such as X and Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from ..text import TextDoc, Token
+from .lexicon import Match
+
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
+               "our", "my", "your", "some", "any", "all", "both", "each", "several", "many",
+               "other", "another", "such", "no", "two", "three", "four", "five", "new", "further",
+               "more", "fresh", "additional", "formal", "first", "joint", "close", "closer", "own"}
+PREPOSITIONS = {"of", "in", "on", "at", "for", "with", "from", "to", "by", "against", "about",
+                "over", "under", "into", "onto", "between", "among", "after", "before", "during",
+                "since", "toward", "towards", "through", "across", "amid", "despite", "without",
+                "within", "near", "like", "including", "via", "per", "upon", "than", "around",
+                "according", "behind", "inside", "outside", "beyond", "throughout"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "to", "into"}
+BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
+HAVE = {"has", "have", "had", "'ve", "’ve", "having"}
+FUTURE = {"will", "shall", "'ll", "’ll", "wo"}
+HYPOTHETICAL = {"would", "could", "may", "might", "should", "'d", "’d", "can", "must"}
+NEGATION = {"not", "n't", "never", "’t", "no"}
+AUXILIARIES = FUTURE | HYPOTHETICAL | BE | HAVE | NEGATION | {
+    "do", "does", "did", "to", "also", "already", "reportedly", "still", "just", "now", "then",
+    "again", "jointly", "formally", "officially", "finally", "later", "soon", "recently",
+    "previously", "allegedly", "repeatedly", "once", "further", "longer", "even", "only", "yet",
+    "ever", "first", "publicly", "openly", "directly", "personally", "separately", "together"}
+#: Verbs that take "to" + the coded verb and change its modality ("plans to meet").
+INTENT = {"expect", "expected", "expects", "plan", "plans", "planned", "planning", "aim", "aims",
+          "aimed", "aiming", "seek", "seeks", "sought", "seeking", "try", "tries", "tried", "trying",
+          "attempt", "attempts", "attempted", "want", "wants", "wanted", "intend", "intends",
+          "intended", "hope", "hopes", "hoped", "vow", "vows", "vowed", "pledge", "pledges",
+          "pledged", "promise", "promises", "promised", "decide", "decides", "decided",
+          "prepare", "prepares", "prepared", "preparing", "set", "going", "due", "ready", "poised",
+          "likely", "agree", "agrees", "agreed", "offer", "offered", "offers", "work", "works",
+          "working", "move", "moved", "moving", "wish", "wishes", "propose", "proposed", "proposes",
+          "scheduled", "slated", "looking", "able", "willing"}
+REFUSAL = {"refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "decline",
+           "declines", "declined", "declining"}
+CONTINUE = {"continue", "continues", "continued", "continuing", "begin", "begins", "began",
+            "start", "starts", "started", "resume", "resumed"}
+RELATIVE = {"who", "which", "that", "whom"}
+CLAUSE_END = {";", ":", ".", "!", "?", "\u201c", "\u201d", "\"", "but", "while", "whereas",
+              "although", "because", "who", "which", "when", "after", "before", "since", "as",
+              "if", "unless", "whom"}
+GENERIC_GROUPS = {"country", "countries", "nation", "nations", "state", "states", "ally", "allies",
+                  "partner", "partners", "neighbour", "neighbours", "neighbor", "neighbors",
+                  "government", "governments", "power", "powers", "group", "groups", "member",
+                  "members", "others", "regimes", "players"}
+EXAMPLE_MARKERS = {"including", "like", "notably", "especially", "particularly"}
+INTRODUCERS = {"facing", "despite", "under", "amid", "following", "after", "given", "with"}
+SPEECH = {"say", "says", "said", "saying", "add", "adds", "added", "state", "states", "stated",
+          "tell", "tells", "told", "assert", "asserts", "asserted", "claim", "claims", "claimed",
+          "announce", "announces", "announced", "insist", "insists", "insisted", "argue", "argued",
+          "note", "noted", "write", "wrote", "report", "reports", "reported", "believe", "believes",
+          "suggest", "suggested", "explain", "explained", "stress", "stressed", "emphasize",
+          "emphasized", "acknowledge", "acknowledged", "declare", "declared"}
+
+
+@dataclass
+class Roles:
+    """What the clause analysis found for one lexicon match."""
+
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    negated: bool = False
+    modality: str = ""  # "", "future", "hypothetical"
+    how: list[str] = field(default_factory=list)
+    penalty: float = 0.0  # confidence lost to weaker rules
+    inherited: bool = False  # the target was taken from the main clause (no symmetric reverse)
+
+
+class SentenceView:
+    """A sentence's tokens with the actor mentions laid over them, for the role rules."""
+
+    def __init__(self, doc: TextDoc, index: int, mentions: list[Mention]):
+        self.doc = doc
+        self.first, self.last = doc.sentence_tokens[index]
+        self.tokens: list[Token] = doc.tokens
+        self.lower = [t.lower for t in doc.tokens[self.first:self.last]]
+        self.mention_at: dict[int, int] = {}  # token index -> mention index (every covered token)
+        self.mention_start: dict[int, int] = {}
+        self.mention_end: dict[int, int] = {}  # last token index -> mention index
+        self.mentions = mentions
+        self.mention_tokens: list[tuple[int, int]] = []
+        for k, mention in enumerate(mentions):
+            first = doc.token_at(mention.start)
+            last = doc.token_at(max(mention.start, mention.end - 1))
+            if first is None or last is None:
+                self.mention_tokens.append((-1, -1))
+                continue
+            self.mention_tokens.append((first, last + 1))
+            self.mention_start[first] = k
+            self.mention_end[last] = k
+            for t in range(first, last + 1):
+                self.mention_at[t] = k
+
+    def low(self, i: int) -> str:
+        return self.tokens[i].lower if self.first <= i < self.last else ""
+
+    def is_actor(self, k: int) -> bool:
+        """A mention that can fill a role: not a capital used as a place ("in Moscow")."""
+        mention = self.mentions[k]
+        if mention.actor.code is None:
+            return False
+        first, _ = self.mention_tokens[k]
+        if mention.kind in ("capital", "country") and self.low(first - 1) in LOCATIVE:
+            return False
+        return True
+
+
+def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
+    """Walk left from the head over auxiliaries, adverbs and catenative verbs ("is expected to")."""
+    words: list[str] = []
+    j = head - 1
+    while j >= view.first:
+        low = view.low(j)
+        if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "july")):
+            words.append(low)
+            j -= 1
+            continue
+        if low in INTENT or low in REFUSAL or low in CONTINUE:
+            if view.low(j + 1) == "to":
+                words.append(low)
+                j -= 1
+                continue
+        break
+    return j + 1, words
+
+
+def modality_of(words: list[str], head_token: Token, sentence_start_words: list[str]) -> tuple[str, bool]:
+    """Modality and negation from the verb group's words (nearest first)."""
+    negated = any(w in NEGATION or w in REFUSAL for w in words) or (
+        "longer" in words and "no" in words)
+    modality = ""
+    if any(w in FUTURE for w in words) or any(w in INTENT for w in words):
+        modality = "future"
+    elif any(w in HYPOTHETICAL for w in words):
+        modality = "hypothetical"
+    elif "to" in words and not any(w in BE | HAVE | CONTINUE | REFUSAL for w in words):
+        modality = "future"  # headline infinitive: "Russia and Iran to finalize treaty"
+    elif words[:2] == ["to", "going"] or ("to" in words and any(w in BE for w in words)):
+        modality = "future"  # "is to visit", "are going to meet"
+    if sentence_start_words[:1] == ["if"]:
+        modality = "hypothetical"
+    return modality, negated
+
+
+def _compound_left(view: SentenceView, k: int) -> list[int]:
+    """Mentions joined to mention k from the left by "and" or commas ("Russia, China, and Iran").
+
+    A comma joins only inside a list closed by "and": in "Facing sanctions from the US,
+    Russia ..." the comma ends a phrase.
+    """
+    found = [k]
+    first, _ = view.mention_tokens[k]
+    j = first - 1
+    while j >= view.first:
+        low = view.low(j)
+        if low == "," and len(found) == 1:
+            break
+        if low in ("and", ",", "&") or (low == "well" and view.low(j - 1) == "as"):
+            j -= 2 if low == "well" else 1
+            if view.low(j) == ",":
+                j -= 1
+            other = view.mention_end.get(j)
+            if other is not None and view.is_actor(other):
+                found.insert(0, other)
+                j = view.mention_tokens[other][0] - 1
+                continue
+        break
+    return found
+
+
+def _compound_right(view: SentenceView, k: int, stop: int) -> list[int]:
+    found = [k]
+    _, end = view.mention_tokens[k]
+    j = end
+    while j < stop:
+        if view.low(j) in ("’s", "'s"):
+            j += 1
+        low = view.low(j)
+        nxt = j + 1
+        if low == "," and view.low(nxt) in ("and", "or"):
+            nxt += 1
+        elif low == "as" and view.low(nxt) == "well" and view.low(nxt + 1) == "as":
+            nxt += 2
+        elif low not in ("and", ",", "&", "or"):
+            break
+        while view.low(nxt) in DETERMINERS:
+            nxt += 1
+        other = view.mention_start.get(nxt)
+        if other is None or not view.is_actor(other):
+            break
+        found.append(other)
+        j = view.mention_tokens[other][1]
+    return found
+
+
+def _mention_ending_at(view: SentenceView, j: int) -> int | None:
+    """The actor mention whose last token is j (a possessive "’s" may follow it)."""
+    k = view.mention_end.get(j)
+    if k is None and view.low(j) in ("’s", "'s"):
+        k = view.mention_end.get(j - 1)
+    if k is not None and view.is_actor(k):
+        first, _ = view.mention_tokens[k]
+        if view.low(first - 1) in PREPOSITIONS - {"according"} and view.low(first - 1) != "by":
+            return None  # inside a prepositional phrase: not a subject
+        return k
+    return None
+
+
+def find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
+                 head: int) -> tuple[list[int], str, float]:
+    """Mention indices of the subject of the verb group starting at ``group_start``."""
+    j = group_start - 1
+    k = _mention_ending_at(view, j)
+    if k is not None:
+        return _compound_left(view, k), "subject", 0.0
+    low = view.low(j)
+    if low == ",":
+        # apposition or relative clause between commas: "Lavrov, Russia's foreign minister, said"
+        i = j - 1
+        while i > view.first and view.low(i) not in (",", ";", ":") and j - i <= 14:
+            i -= 1
+        if view.low(i) == "," and (view.low(i + 1) in RELATIVE or view.mention_at.get(i + 1) is not None
+                                   or view.low(i + 1) in DETERMINERS):
+            k = _mention_ending_at(view, i - 1)
+            if k is not None:
+                return _compound_left(view, k), "subject across apposition", 0.05
+    if low in RELATIVE:
+        i = j - 1
+        if view.low(i) == ",":
+            i -= 1
+        k = _mention_ending_at(view, i)
+        if k is not None:
+            return [k], "relative clause antecedent", 0.1
+        return [], "", 0.0
+    if low in ("and", "but", "then") and previous_subject:
+        return previous_subject, "subject of the coordinated verb", 0.15
+    head_low = view.low(head)
+    if head_low.endswith("ing") and group_start == head:
+        if low == "," and previous_subject:
+            return previous_subject, "participle: subject of the main clause", 0.15
+        if group_start == view.first or low in INTRODUCERS:
+            main = _main_subject_after(view, head)
+            if main:
+                return main, "participle: subject of the main clause", 0.15
+    return [], "", 0.0
+
+
+def _main_subject_after(view: SentenceView, position: int) -> list[int]:
+    """The subject of the main clause after an introductory phrase ("Facing X, Russia ...")."""
+    j = position
+    while j < view.last and view.low(j) != ",":
+        j += 1
+    j += 1
+    while view.low(j) in DETERMINERS:
+        j += 1
+    k = view.mention_start.get(j)
+    if k is not None and view.is_actor(k):
+        return _compound_right(view, k, view.last)
+    return []
+
+
+def clause_end(view: SentenceView, start: int) -> int:
+    j = start
+    while j < view.last:
+        low = view.low(j)
+        if low in CLAUSE_END or (low == "," and view.low(j + 1).endswith("ing")) or (
+                low == "," and view.low(j + 1) in RELATIVE):
+            break
+        j += 1
+    return j
+
+
+def _np_mention(view: SentenceView, j: int, stop: int) -> tuple[int | None, int]:
+    """The actor mention that starts the noun phrase at token j (after determiners/adjectives)."""
+    skipped = 0
+    while j < stop and skipped <= 3:
+        k = view.mention_start.get(j)
+        if k is not None:
+            return (k if view.is_actor(k) else None), j
+        low = view.low(j)
+        token = view.tokens[j]
+        if low in DETERMINERS or (low.isalpha() and low not in PREPOSITIONS and low not in AUXILIARIES
+                                  and not token.is_upper_initial and skipped < 2 and low not in SPEECH):
+            if low in GENERIC_GROUPS:
+                return None, j
+            j += 1
+            skipped += 1
+            continue
+        break
+    return None, j
+
+
+def _examples_after(view: SentenceView, j: int, stop: int) -> list[int]:
+    """"other nations ..., including Iran and North Korea": the named examples of a generic group."""
+    limit = min(stop if stop > j else view.last, j + 12, view.last)
+    i = j
+    while i < view.last and i < j + 12:
+        low = view.low(i)
+        if low in EXAMPLE_MARKERS or (low == "such" and view.low(i + 1) == "as"):
+            i += 2 if low == "such" else 1
+            while view.low(i) in DETERMINERS:
+                i += 1
+            k = view.mention_start.get(i)
+            if k is not None and view.is_actor(k):
+                return _compound_right(view, k, view.last)
+            return []
+        if low in (";", ".", "\u201d", "\"") or (i > limit and low == ","):
+            break
+        i += 1
+    return []
+
+
+def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int], str, float]:
+    """Mention indices of the target of a match, and the rule that found them."""
+    entry = match.entry
+    if match.slot is not None:
+        k, _ = _np_mention(view, match.slot, stop)
+        if k is not None:
+            return _compound_right(view, k, stop), "target in the pattern's slot", 0.0
+        return [], "", 0.0
+    if not entry.target:
+        return [], "", 0.0
+    after = match.end
+    if "obj" in entry.target or (entry.symmetric and not entry.noun):
+        k, j = _np_mention(view, after, stop)
+        if k is not None:
+            return _compound_right(view, k, stop), "target by object rule", 0.0
+        if "obj" in entry.target and view.low(j) in GENERIC_GROUPS:
+            examples = _examples_after(view, j, stop)
+            if examples:
+                return examples, "target: named examples of a group", 0.1
+    preps = set(entry.target) - {"obj"}
+    if preps:
+        j = after
+        limit = min(stop, after + 8)
+        while j < limit:
+            if view.low(j) in preps:
+                k, np_at = _np_mention(view, j + 1, stop)
+                if k is not None:
+                    return _compound_right(view, k, stop), f"target after '{view.low(j)}'", 0.0
+                if view.low(np_at) in GENERIC_GROUPS:
+                    examples = _examples_after(view, np_at, view.last)
+                    if examples:
+                        return examples, f"target after '{view.low(j)}': named examples of a group", 0.1
+                break
+            if view.low(j) in (",", ";") or view.low(j) in SPEECH:
+                break
+            j += 1
+    return [], "", 0.0
+
+
+def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int], list[str], float]:
+    """Source and target of an event named by a noun: "US sanctions on Iran", "attacks by X on Y"."""
+    how: list[str] = []
+    sources: list[int] = []
+    head = match.head
+    j = head - 1
+    while view.low(j) in {"new", "fresh", "further", "additional", "recent", "deadly", "heavy",
+                          "massive", "economic", "military", "western", "harsh", "tough"}:
+        j -= 1
+    k = view.mention_end.get(j)
+    if k is None and view.low(j) in ("’s", "'s"):
+        k = view.mention_end.get(j - 1)
+    if k is not None and view.is_actor(k):
+        sources = _compound_left(view, k)
+        how.append("source before the noun")
+    end = clause_end(view, match.end)
+    if not sources:
+        i = match.end
+        while i < min(end, match.end + 3):
+            if view.low(i) in ("from", "by"):
+                k, _ = _np_mention(view, i + 1, end)
+                if k is not None:
+                    sources = _compound_right(view, k, end)
+                    how.append(f"source after '{view.low(i)}'")
+                break
+            i += 1
+    targets: list[int] = []
+    preps = set(match.entry.target)
+    i = match.end
+    while i < min(end if end > match.end else view.last, match.end + 10):
+        low = view.low(i)
+        if low in preps:
+            k, _ = _np_mention(view, i + 1, view.last)
+            if k is not None:
+                targets = _compound_right(view, k, view.last)
+                how.append(f"target after '{low}'")
+                break
+        if low in (";", ".") or (low == "," and targets):
+            break
+        i += 1
+    if not targets and view.low(view.first) in INTRODUCERS and head < _first_comma(view):
+        targets = _main_subject_after(view, head)
+        if targets:
+            how.append("target: subject of the main clause the phrase introduces")
+    return sources, targets, how, 0.15
+
+
+def _first_comma(view: SentenceView) -> int:
+    for j in range(view.first, view.last):
+        if view.low(j) == ",":
+            return j
+    return view.last
+
+
+def is_passive(view: SentenceView, match: Match, group_words: list[str]) -> bool:
+    head = view.tokens[match.head]
+    return any(w in BE for w in group_words) and (head.lower.endswith(("ed", "en")) or head.lower in {
+        "hit", "met", "struck", "shot", "held", "seized", "caught", "beaten", "bought", "sent", "told",
+        "brought", "fought", "built", "cut", "put", "set", "shut", "spread", "won", "led", "lost", "made",
+        "paid", "said", "sold", "taken", "thrown", "torn", "given", "driven", "forbidden", "withdrawn"})
+
+
+def agent_after_by(view: SentenceView, match: Match) -> list[int]:
+    j = match.end
+    limit = min(view.last, match.end + 5)
+    while j < limit:
+        if view.low(j) == "by":
+            k, _ = _np_mention(view, j + 1, view.last)
+            if k is not None:
+                return _compound_right(view, k, view.last)
+            return []
+        j += 1
+    return []
+
+
+def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ...] = ()) -> bool:
+    """A head used as a noun: "an aid pact", "Trump's return", "facing sanctions from", "This Moscow visit"."""
+    prev = view.low(head - 1)
+    if prev.endswith("ing") and prev not in ("bring", "thing", "king", "during", "something") or prev in INTRODUCERS:
+        return True  # object of a gerund or an introducer: "Facing sanctions", "amid attacks"
+    k = view.mention_end.get(head - 1)
+    if k is not None:
+        first, _ = view.mention_tokens[k]
+        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"}:
+            return True  # "This Moscow visit": the name modifies a noun
+        if noun_preps and view.low(head + 1) in set(noun_preps) | {"from", "by"}:
+            return True  # "US sanctions on Iran"
+    return prev in {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "’s", "'s",
+                    "of", "for", "these", "those", "whose", "any", "no", "each", "every", "such",
+                    "maximum", "minimum", "more", "less", "further"}

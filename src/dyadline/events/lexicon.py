@@ -1,0 +1,253 @@
+"""The verb-phrase lexicon: reading ``data/verbs.tsv`` and finding its phrases in a sentence.
+
+The lexicon is data a political scientist edits (see the header of ``data/verbs.tsv``).
+Patterns are written with lemmas; at load time every word of every pattern is expanded to
+its inflected forms (regular rules plus the irregular forms of spacy-lookups-data's English
+exception table), so matching a sentence is a dictionary lookup per token, with no
+lemmatiser in the hot path.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..text import Token
+
+#: How many other words a ``*`` may stand for.
+GAP = 4
+#: Words a ``*`` gap never crosses: the end of a clause.
+_GAP_STOP = {",", ";", ":", ".", "!", "?", "\"", "\u201c", "\u201d", "but", "while", "whereas",
+             "who", "which", "that", "because", "although", "and"}
+_GAP_STOP_LOOSE = _GAP_STOP - {"and", "that"}
+#: Words that may stand between two words of a pattern without a "*": "strengthen *their* alliance".
+_SKIPPABLE = {"a", "an", "the", "its", "their", "his", "her", "our", "bilateral", "closer", "close",
+              "new", "formal", "joint", "fresh", "further", "additional", "strategic", "economic",
+              "military", "diplomatic", "comprehensive", "long-term", "major", "full", "direct"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line."""
+
+    pattern: tuple[tuple[str, ...], ...]  # each element: alternative lemmas, or ("*",), or ("+",)
+    cameo: str  # "" for a discard
+    target: tuple[str, ...]  # ("obj",), prepositions, or () for none
+    symmetric: bool
+    noun: bool
+    mutual: bool  # both ways among a compound subject only
+    line: int
+    text: str  # the pattern as written, for evidence
+
+    @property
+    def discard(self) -> bool:
+        return not self.cameo
+
+    @property
+    def length(self) -> int:
+        return sum(1 for part in self.pattern if part not in (("*",), ("+",)))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon phrase found in a sentence: token positions of the head and of the whole phrase."""
+
+    entry: Entry
+    head: int  # token index of the head word
+    end: int  # token index one past the last word of the phrase
+    words: tuple[int, ...]  # token indices of the phrase's words
+    slot: int | None  # token index where a "+" slot starts, if any
+
+
+class Lexicon:
+    """The loaded lexicon: entries indexed by the surface forms of their head word."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        words = {w for e in entries for part in e.pattern for w in part if w not in ("*", "+")}
+        self.lemma_of: dict[str, str] = {}
+        for lemma in sorted(words):
+            for form in inflections(lemma):
+                self.lemma_of.setdefault(form, lemma)
+        for lemma in words:  # a pattern word that is no form of another maps to itself
+            self.lemma_of.setdefault(lemma, lemma)
+        self.by_head: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for head in entry.pattern[0]:
+                self.by_head.setdefault(head, []).append(entry)
+        for bucket in self.by_head.values():  # most specific first
+            bucket.sort(key=lambda e: (-e.length, e.line))
+
+    def lemma(self, lower: str) -> str:
+        return self.lemma_of.get(lower, lower)
+
+    def matches(self, tokens: list[Token], first: int = 0, last: int | None = None) -> list[Match]:
+        """The most specific matches in tokens[first:last] for each head token.
+
+        A head can have two equally specific readings, a verb and a noun entry ("attack");
+        both are returned and the clause analysis keeps the one the context allows.
+        """
+        last = len(tokens) if last is None else last
+        surfaces = [t.lower for t in tokens[first:last]]
+        lemmas = [w if w in _SKIPPABLE else self.lemma_of.get(w, w) for w in surfaces]
+        found: list[Match] = []
+        for offset, lemma in enumerate(lemmas):
+            bucket = self.by_head.get(lemma)
+            if surfaces[offset] != lemma and surfaces[offset] in self.by_head:
+                bucket = sorted((bucket or []) + self.by_head[surfaces[offset]], key=lambda e: (-e.length, e.line))
+            if not bucket:
+                continue
+            best_length = -1
+            for entry in bucket:  # sorted most specific first
+                if entry.length < best_length:
+                    break
+                match = self._match(entry, lemmas, surfaces, offset, first)
+                if match is not None:
+                    found.append(match)  # equally specific readings (a verb and a noun) all stay
+                    best_length = entry.length
+        return found
+
+    @staticmethod
+    def _match(entry: Entry, lemmas: list[str], surfaces: list[str], start: int, base: int) -> Match | None:
+        words = [start]
+        position = start + 1
+        slot: int | None = None
+        parts = entry.pattern[1:]
+        k = 0
+        while k < len(parts):
+            part = parts[k]
+            if part == ("+",):
+                slot = base + position
+                # the target phrase: up to 6 words until the next literal of the pattern
+                nxt = parts[k + 1] if k + 1 < len(parts) else None
+                if nxt is None or nxt == ("*",):  # zero-width: the gap that follows does the scanning
+                    k += 1
+                    continue
+                limit = min(len(lemmas), position + 7)
+                while position < limit and lemmas[position] not in nxt and lemmas[position] not in _GAP_STOP_LOOSE:
+                    position += 1
+                k += 1
+                continue
+            if part == ("*",):
+                nxt = parts[k + 1] if k + 1 < len(parts) else None
+                limit = min(len(lemmas), position + GAP + 1)
+                scan = position
+                while scan < limit and nxt is not None and lemmas[scan] not in nxt:
+                    if lemmas[scan] in _GAP_STOP:
+                        return None
+                    scan += 1
+                if nxt is None or scan >= limit:
+                    return None
+                position = scan
+                k += 1
+                continue
+            skipped = 0  # determiners and possessives between words: "deepen *its* ties"
+            while position < len(lemmas) and lemmas[position] in _SKIPPABLE and lemmas[position] not in part \
+                    and skipped < 2:
+                position += 1
+                skipped += 1
+            if position < len(lemmas) and (lemmas[position] in part or surfaces[position] in part):
+                words.append(position)
+                position += 1
+                k += 1
+                continue
+            return None
+        return Match(entry, base + start, base + position, tuple(base + w for w in words), slot)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Inflected forms of a word used as verb or noun: regular rules plus irregular forms.
+
+    Over-generation is harmless (a form like "visitted" never occurs in text), so both
+    doubled and undoubled consonants are produced.
+    """
+    forms = {lemma}
+    if " " in lemma or not lemma.isalpha() or len(lemma) <= 2:
+        return forms
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("ee"):
+        forms |= {lemma + "s", lemma + "d", lemma + "ing"}
+    if lemma.endswith("ize"):
+        british = lemma[:-3] + "ise"
+        forms |= {british, british + "s", british + "d", british[:-1] + "ing"}
+    forms |= _irregular().get(lemma, set())
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, set[str]]:
+    """lemma -> irregular forms, from spacy-lookups-data's English exception table (verbs, nouns)."""
+    try:
+        import spacy_lookups_data
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_exc.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    result: dict[str, set[str]] = {}
+    for pos in ("verb", "noun"):
+        for form, lemmas in table.get(pos, {}).items():
+            for lemma in lemmas:
+                result.setdefault(lemma, set()).add(form)
+    return result
+
+
+def parse_lexicon(lines: list[str], origin: str = "verbs.tsv") -> list[Entry]:
+    """Parse the TSV lines of a lexicon; raises ValueError naming the line of a bad entry."""
+    rows = [(number, line) for number, line in enumerate(lines, start=1)
+            if line.strip() and not line.startswith("#")]
+    entries: list[Entry] = []
+    header_seen = False
+    for number, line in rows:
+        cells = next(csv.reader([line.rstrip("\n")], delimiter="\t"))
+        if not header_seen:
+            header_seen = True
+            if cells[0] == "pattern":
+                continue
+        if len(cells) < 3:
+            raise ValueError(f"{origin}:{number}: expected pattern, cameo, target columns")
+        pattern_text, cameo, target = cells[0].strip(), cells[1].strip(), cells[2].strip()
+        flags = set((cells[3] if len(cells) > 3 else "").split())
+        pattern = tuple(tuple(word for word in part.split("|")) for part in pattern_text.lower().split())
+        if not pattern or pattern[0] in (("*",), ("+",)):
+            raise ValueError(f"{origin}:{number}: a pattern must start with a word")
+        if cameo != "-":
+            from ..ontology import UnknownCameoCode, event_code
+
+            try:
+                event_code(cameo)
+            except UnknownCameoCode:
+                raise ValueError(f"{origin}:{number}: unknown CAMEO code {cameo!r}") from None
+        targets = () if target in ("-", "") else tuple(target.split("|"))
+        unknown = flags - {"sym", "noun", "mutual", "speech"}
+        if unknown:
+            raise ValueError(f"{origin}:{number}: unknown flag(s) {', '.join(sorted(unknown))}")
+        entries.append(Entry(pattern, "" if cameo == "-" else cameo, targets,
+                             "sym" in flags, "noun" in flags, "mutual" in flags, number, pattern_text))
+    return entries
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The built-in lexicon (or one at ``path``), loaded once per process."""
+    if path is None:
+        text = (resources.files(__package__) / "data" / "verbs.tsv").read_text(encoding="utf-8")
+        origin = "verbs.tsv"
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+        origin = path
+    return Lexicon(parse_lexicon(text.splitlines(), origin))
