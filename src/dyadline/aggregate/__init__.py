@@ -1,0 +1,27 @@
+"""Aggregates over the store: event clusters (deduplication), dyad series, the actor network.
+
+Every aggregate counts event clusters by default (many reports of one event count once)
+and reports on request; negated events are in none.  See docs/store.md for the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_EXPORTS = {
+    "DedupSettings": "clusters", "build_clusters": "clusters", "DEFAULT_WINDOW_DAYS": "clusters",
+    "dyad_series": "series", "plot_series": "series", "DyadSeries": "series",
+    "build_network": "network", "write_network": "network", "centrality_rows": "network",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(name)
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
+
+__all__ = sorted(_EXPORTS)
