@@ -55,14 +55,17 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
         if rule is None:
             continue
         ctx.start, ctx.end = match.start(), match.end()
+        groups = groups_of(match, rule)
+        groups["_span"] = match.group(0)
         try:
-            result = HANDLERS[rule](groups_of(match, rule), ctx)
+            result = HANDLERS[rule](groups, ctx)
         except (KeyError, ValueError, IndexError, TypeError, StopIteration):
             result = None  # an odd match never stops the article
         if result is None or result[0] is None:
             continue
-        value, kind = result
-        found.append(TimeExpression(match.group(0), match.start(), match.end(), value, kind))
+        value, kind = result[0], result[1]
+        end = result[2] if len(result) > 2 else match.end()
+        found.append(TimeExpression(text[match.start():end], match.start(), end, value, kind))
         if kind == "DATE" and _FULL_DATE.match(value):
             ctx.last_date = value
     return found

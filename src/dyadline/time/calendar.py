@@ -77,7 +77,9 @@ def month_near(dct: date, month: int, direction: str | None) -> tuple[int, int]:
 
 
 def day_near(dct: date, month: int, day: int, direction: str | None) -> date | None:
-    """Year of a year-less day-of-month: the nearest occurrence, tense breaking near-ties."""
+    """Year of a year-less day-of-month ("Oct. 23"): the nearest occurrence, except that in a
+    past-tense clause an occurrence up to about eight months back beats one more than four
+    months ahead (on TimeBank, "the quarter ended March 31" in November is the last March)."""
     candidates = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
@@ -86,16 +88,13 @@ def day_near(dct: date, month: int, day: int, direction: str | None) -> date | N
             continue
     if not candidates:
         return None
-    candidates.sort(key=lambda d: abs((d - dct).days))
-    best = candidates[0]
-    if direction and len(candidates) > 1:
-        other = candidates[1]
-        if abs(abs((other - dct).days) - abs((best - dct).days)) < 60:
-            wanted_past = direction == "past"
-            if (best > dct and wanted_past and other <= dct) or (best < dct and not wanted_past
-                                                                 and other >= dct):
-                best = other
-    return best
+    nearest = min(candidates, key=lambda d: abs((d - dct).days))
+    if direction == "past":
+        past = [d for d in candidates if d <= dct]
+        future = [d for d in candidates if d > dct]
+        if past and (dct - past[-1]).days <= 255 and (not future or (future[0] - dct).days > 120):
+            return past[-1]
+    return nearest
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

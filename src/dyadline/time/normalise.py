@@ -20,7 +20,9 @@ from . import calendar as cal
 from .lexicon import lexicon
 from .patterns import ORDINALS
 
-Result = tuple[str, str] | None  # (value, type) or rejected
+# (value, type), or (value, type, end) to end the expression earlier than the match, or
+# None to reject the match
+Result = tuple[str, str] | tuple[str, str, int] | None
 TenseFn = Callable[[], str | None]
 
 _AMBIGUOUS_BEFORE = re.compile(
@@ -226,7 +228,10 @@ def h_clock(g: dict[str, str], ctx: Context) -> Result:
         if hour > 24 or minute > 59:
             return None
         rel = g.get("rel")
-        if rel and rel in lexicon().weekdays:
+        if g.get("cmon"):
+            found = h_datefull({"mon": g["cmon"], "day": g["cday"]}, ctx)
+            day = cal.parse_date(found[0]) if found and found[0][0].isdigit() else None
+        elif rel and rel in lexicon().weekdays:
             day = _weekday_date(lexicon().weekdays[rel], None, ctx)
         elif rel:
             day = _relday_date(rel, ctx)
@@ -252,6 +257,10 @@ def h_yearago(g: dict[str, str], ctx: Context) -> Result:
         return duration_value(amount, "month"), "DURATION"
     if ctx.dct is None:
         return "XXXX", "DATE"
+    ordinal = ORDINALS.get(what.split()[0]) if what.split() else None
+    if ordinal and "quarter" in what:
+        year = ctx.dct.year if ordinal <= cal.quarter_of(ctx.dct) else ctx.dct.year - 1
+        return f"{year - 1}-Q{ordinal}", "DATE"
     if ctx.last_quarter and ("quarter" in what or "period" in what or not what):
         year, quarter = ctx.last_quarter
         return f"{year - 1}-Q{quarter}", "DATE"
@@ -262,7 +271,12 @@ def h_ago(g: dict[str, str], ctx: Context) -> Result:
     amount = parse_number(g["num"])
     unit = g["unit"].lower().rstrip("s").replace("centurie", "century")
     direction = " ".join(g["dir"].lower().split())
-    sign = 1 if direction in ("later", "from now", "hence") else -1
+    if direction in ("later", "before", "after") or direction == "earlier" and unit != "year":
+        # "three days later", "30 days before the vote": TimeBank marks the duration alone
+        value = duration_value(amount, unit)
+        end = ctx.start + g["_span"].lower().rindex(direction.split()[0])
+        return value, "DURATION", ctx.text[:end].rstrip().__len__()
+    sign = 1 if direction in ("from now", "hence") else -1
     if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter:
         year, quarter = ctx.last_quarter
         return f"{year - 1}-Q{quarter}", "DATE"
@@ -319,13 +333,14 @@ def h_quarter(g: dict[str, str], ctx: Context) -> Result:
     if ordinal:
         if year is None:
             current = cal.quarter_of(dct)
-            if ctx.tense() == "future" or "next" in mods or "coming" in mods:
-                year = dct.year if ordinal >= current else dct.year + 1
+            if "next" in mods or "coming" in mods:
+                year = dct.year if ordinal > current else dct.year + 1
             else:
                 year = dct.year if ordinal <= current else dct.year - 1
             if year_before:
                 year -= 1
-        ctx.last_quarter = (year, ordinal)
+        if (year, ordinal) <= (dct.year, cal.quarter_of(dct)):
+            ctx.last_quarter = (year, ordinal)  # the quarter the article reports on
         return f"{year}-Q{ordinal}", "DATE"
     if year is not None:
         return f"{year}-Q{ctx.last_quarter[1] if ctx.last_quarter else 'X'}", "DATE"
@@ -379,6 +394,8 @@ def h_relunit(g: dict[str, str], ctx: Context) -> Result:
         if ctx.dct is None:
             return "XXXX", "DATE"
         return _unit_value(unit, 0, ctx.dct), "DATE"
+    if g.get("unit4"):
+        return _the_unit(g["unit4"].lower(), ctx)
     unit = (g.get("unit") or g.get("unit2")).lower()
     rel = " ".join((g.get("rel") or "this").lower().split())
     if rel in ("the following",):
@@ -420,6 +437,28 @@ def _following(unit: str, ctx: Context) -> Result:
         if code:
             return cal.iso(day + timedelta(days=1)) + f"T{code}", "DATE"
     return None
+
+
+_THE_UNIT_BEFORE = re.compile(r"\b(?:for|of|in|during|through|throughout|over|ahead\s+of|at)\s*$",
+                              re.IGNORECASE)
+
+
+def _the_unit(unit: str, ctx: Context) -> Result:
+    """"for the year", "the year ended June 30", "over the weekend", "the week's gains"."""
+    if unit == "year" and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.after(12)):
+        return "P1Y", "DURATION"
+    if not _THE_UNIT_BEFORE.search(ctx.before(16)) and not (
+            unit == "week" and ctx.after(2).startswith("'s")):
+        return None
+    if ctx.dct is None:
+        return {"year": "XXXX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}[unit], "DATE"
+    if unit == "year":
+        return str(ctx.dct.year), "DATE"
+    if unit == "week":
+        return cal.week_value(ctx.dct), "DATE"
+    weekend_past = ctx.dct.isoweekday() >= 6 or ctx.tense() != "future"
+    shift = 0 if ctx.dct.isoweekday() >= 6 else -1 if weekend_past else 0
+    return cal.week_value(ctx.dct + timedelta(weeks=shift)) + "-WE", "DATE"
 
 
 def h_anaphor(g: dict[str, str], ctx: Context) -> Result:
@@ -551,8 +590,10 @@ def h_weekday(g: dict[str, str], ctx: Context) -> Result:
     if g.get("plural"):
         return f"XXXX-WXX-{weekday}" + (f"T{code}" if code else ""), "SET"
     day = _weekday_date(weekday, g.get("rel"), ctx)
-    base = cal.iso(day) if day else f"XXXX-WXX-{weekday}"
-    return base + (f"T{code}" if code else ""), "DATE"
+    if day is None:
+        return f"XXXX-WXX-{weekday}" + (f"T{code}" if code else ""), "DATE"
+    # "Friday night" is dated to the day, as TimeBank mostly does (and an event needs a day)
+    return cal.iso(day), "DATE"
 
 
 def h_month(g: dict[str, str], ctx: Context) -> Result:

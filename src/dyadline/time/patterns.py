@@ -53,7 +53,7 @@ def combined() -> re.Pattern[str]:
             r"|quarters?|years?|decades?|century|centuries)")
     unit_sg = r"(?i:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
     year = r"(?<![\d$\u00a3\u20ac.,:/])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*%)"
-    daynum = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    daynum = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
     season = alternation(lex.seasons)
     holiday = alternation(list(lex.holidays) + sorted(lex.moveable_holidays))
     sets = alternation([s for s in lex.sets if not s.startswith("a ")])
@@ -76,7 +76,8 @@ def combined() -> re.Pattern[str]:
         "clock": (
             rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m|p\.m)\.?|(?i:am|pm)(?!\w))"
             rf"(?:\s+(?P<tz>[A-Z]{{2,4}}T|GMT|UTC))?"
-            rf"(?:\s+(?:on\s+)?(?P<rel>(?i:today|tomorrow|yesterday|tonight)|{wd}))?"
+            rf"(?:,?\s+(?:on\s+)?(?P<rel>(?i:today|tomorrow|yesterday|tonight)|{wd}"
+            rf"|(?P<cmon>{mon})\s*(?P<cday>{daynum})))?"
             rf"|(?<=at\s)(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s+(?P<tz2>[A-Z]{{2,4}}T|GMT|UTC))?"
             rf"|(?:(?<=at\s)|(?<=by\s)|(?<=until\s))(?P<noon>(?i:noon|midnight|midday))"
             rf"(?:\s+(?:on\s+)?(?P<rel2>(?i:today|tomorrow|yesterday)|{wd}))?"
@@ -92,9 +93,9 @@ def combined() -> re.Pattern[str]:
         "ago": (
             rf"(?:(?P<approx>(?i:about|almost|nearly|some|more\s+than|less\s+than|over|roughly"
             rf"|just|only|around|at\s+least))\s+)?(?P<num>{number})[\s-]+(?P<unit>{unit})\s+"
-            rf"(?P<dir>(?i:ago|earlier|later|before|from\s+now|hence))(?!\s+(?:the|a|an|his|her|its|their)\b)"),
+            rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence))"),
         "quarter": (
-            r"(?:(?P<det>(?i:the|its|their|this\s+year's|last\s+year's|next\s+year's|a))\s+)?"
+            r"(?:(?P<det>(?i:the|its|their|this\s+year's|last\s+year's|next\s+year's))\s+)?"
             rf"(?:(?P<qyear0>{year})\s+)?"
             r"(?P<mods>(?:(?i:fiscal|calendar|comparable|same|latest|current|previous|past|last"
             r"|next|coming|year-earlier|year-ago|latest|recent|most\s+recent|final|preceding)[\s-]+)*)"
@@ -111,7 +112,8 @@ def combined() -> re.Pattern[str]:
             r"|(?P<mod2>(?i:earlier|later|early|late)\s+in|the\s+end\s+of|the\s+beginning\s+of"
             r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s+the\s+"
             r"(?P<unit2>(?i:week|month|year|decade|century))(?![\w-])"
-            r"|(?P<unit3>(?i:year|month|week))[\s-](?P<end3>(?i:end|earlier))(?![\w-])"),
+            r"|(?P<unit3>(?i:year|month|week))[\s-](?P<end3>(?i:end|earlier))(?![\w-])"
+            r"|(?P<the>(?i:the))\s+(?P<unit4>(?i:year|week|weekend))(?![\w-]|\s+(?:of\s+)?\d)"),
         "anaphor": (r"(?:(?P<mod>(?i:earlier|later|early|late))\s+)?"
                     r"(?P<that>(?i:that|the\s+same|the\s+following|the\s+next|that\s+same))\s+"
                     r"(?P<unit>(?i:day|week|month|year|quarter|morning|afternoon|evening|night))(?![\w-])"
