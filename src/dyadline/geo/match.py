@@ -1,0 +1,215 @@
+"""Finding toponyms in a segmented article: capitalised token sequences in the name index.
+
+At each capitalised token the longest sequence of up to :data:`MAX_TOKENS` tokens (first and
+last capitalised) whose text is a gazetteer name is taken.  What is kept is then filtered by the
+evidence around it, because many place names are also words or people:
+
+* a name that is a common English word ("Mobile", "Reading") needs a cue: a locative
+  preposition before it ("in Mobile") or a containing place after it ("Mobile, Ala.");
+* a city found only among GeoNames' alternative names must be large (alternative names of
+  villages are mostly noise), and a small town (under :data:`SMALL_TOWN` people) needs a cue;
+* a name after a personal title ("President Bush", "leader Kim") or next to a capitalised word
+  that is not an English word ("Michael Jordan", "Kim Jong Un", "Paris Hilton") is a person;
+  such names are remembered and rejected later in the article ("Kim's support") unless a
+  preposition makes them places;
+* all-capital tokens ("BEIRUT") count only in a dateline or title, or as country abbreviations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import TextDoc
+from .cues import cues
+from .gazetteer import AREA_FEATURES, CITY, COUNTRY, Gazetteer, normalise
+
+MAX_TOKENS = 6
+SMALL_TOWN = 15000
+BIG_ALTERNATE = 100000
+_PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
+                    ("mt ", "mount "), ("ft ", "fort "))
+
+
+@dataclass
+class Match:
+    """A toponym found in the text with the gazetteer entries it may denote."""
+
+    first: int  # token index
+    last: int  # token index, exclusive
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[tuple[int, bool]]
+    cue: bool = False  # a locative preposition or a containing place supports it
+    preposition: str = ""  # the locative preposition before it, if any
+    container: int | None = None  # entry of the place given after a comma ("Alexandria, La.")
+    container_match: int | None = None  # index of that place among the matches, if it is one
+    abbreviation: tuple[int, int] | None = None  # span of an AP state abbreviation container
+    notes: list[str] = field(default_factory=list)
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _lookup(gaz: Gazetteer, key: str) -> list[tuple[int, bool]]:
+    found = gaz.candidates(key)
+    if found:
+        return found
+    for short, full in _PREFIX_VARIANTS:
+        if key.startswith(short):
+            return gaz.candidates(full + key[len(short):])
+    return []
+
+
+def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str, list] | None:
+    tokens, text = doc.tokens, doc.text
+    for n in range(min(MAX_TOKENS, stop - i), 0, -1):
+        last = tokens[i + n - 1]
+        if not _capitalised(last.text):
+            continue
+        key = normalise(text[tokens[i].start:last.end])
+        found = _lookup(gaz, key)
+        if found:
+            return n, key, found
+    return None
+
+
+def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
+    """Every toponym candidate of the article, left to right, non-overlapping, filtered."""
+    cue = cues()
+    tokens, text = doc.tokens, doc.text
+    header_end = max(doc.dateline_end, doc.title_end)
+    matches: list[Match] = []
+    persons: set[str] = set()
+    for k, (first_tok, stop) in enumerate(doc.sentence_tokens):
+        i = first_tok
+        while i < stop:
+            tok = tokens[i]
+            if not _capitalised(tok.text) or not tok.text[:1].isalpha():
+                i += 1
+                continue
+            found = _longest(doc, gaz, i, stop)
+            if found is None:
+                i += 1
+                continue
+            n, key, candidates = found
+            j = i + n
+            start, end = tok.start, tokens[j - 1].end
+            match = Match(i, j, start, end, text[start:end], key, list(candidates))
+            prev = tokens[i - 1] if i > first_tok else None
+            prev2 = tokens[i - 2] if i - 1 > first_tok else None
+            nxt = tokens[j] if j < stop else None
+            plower = prev.lower.rstrip(".") if prev else ""
+            if plower in cue.locative_prepositions or (
+                    plower in ("the", "a", "an") and prev2 is not None
+                    and prev2.lower in cue.locative_prepositions):
+                match.cue = True
+                match.preposition = plower if plower in cue.locative_prepositions else prev2.lower
+            _container(doc, gaz, match, j, stop)
+            if _accept(doc, gaz, match, prev, nxt, i == first_tok, header_end, persons, cue):
+                matches.append(match)
+                i = j
+            else:
+                i += 1 if n == 1 else n
+    # link "X, Y" containers to the match of Y
+    by_start = {m.first: idx for idx, m in enumerate(matches)}
+    for m in matches:
+        if m.container is not None:
+            after = m.last + 1
+            m.container_match = by_start.get(after)
+    return matches
+
+
+def _container(doc: TextDoc, gaz: Gazetteer, match: Match, j: int, stop: int) -> None:
+    """ "X, Y" where Y is a state, division or country (or an AP state abbreviation)."""
+    tokens = doc.tokens
+    if j + 1 >= stop or tokens[j].text != ",":
+        return
+    y = tokens[j + 1]
+    if not _capitalised(y.text):
+        return
+    abbreviation = gaz.abbreviations.get(normalise(y.text))
+    end = y.end
+    if abbreviation is None and j + 2 < stop and tokens[j + 2].text == "." and not y.space:
+        abbreviation = gaz.abbreviations.get(normalise(y.text + "."))
+        end = tokens[j + 2].end
+    if abbreviation is not None:
+        match.container, match.cue = abbreviation, True
+        match.abbreviation = (y.start, end)
+        return
+    found = _longest(doc, gaz, j + 1, stop)
+    if found is None:
+        return
+    for i, alt in found[2]:
+        entry = gaz.entry(i)
+        if not alt and (entry.feature == COUNTRY or (entry.feature == "admin1" and entry.admin1)):
+            # only a container if X has a candidate inside it
+            if any(gaz.entry(c).country == entry.country and
+                   (entry.feature == COUNTRY or gaz.entry(c).admin1 == entry.admin1)
+                   for c, _ in match.candidates if c != i):
+                match.container, match.cue = i, True
+                return
+
+
+def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_initial: bool,
+            header_end: int, persons: set[str], cue) -> bool:
+    """Filter the candidates of ``match`` by the evidence around it; False to drop the match."""
+    single = match.last - match.first == 1
+    first_text = doc.tokens[match.first].text
+    kept = []
+    for i, alt in match.candidates:
+        entry = gaz.entry(i)
+        if entry.feature == CITY:
+            if alt and entry.population < BIG_ALTERNATE:
+                continue
+            if entry.population < SMALL_TOWN and not match.cue:
+                continue
+        kept.append((i, alt))
+    if not kept:
+        return False
+    match.candidates = kept
+    entries = [gaz.entry(i) for i, _ in kept]
+    big = any(e.feature == COUNTRY or e.feature in AREA_FEATURES for e in entries)
+
+    # all capitals: only in the dateline/title or as a country abbreviation ("US", "UK")
+    if first_text.isupper() and len(first_text) > 1 and match.start >= header_end:
+        if not (single and big and len(first_text) <= 4):
+            return False
+
+    # personal titles and neighbouring name words: a person, not a place
+    if prev is not None:
+        plower = prev.lower.rstrip(".")
+        if plower in cue.person_titles:
+            persons.add(match.key)
+            return False
+        if (_capitalised(prev.text) and plower not in cue.place_prefixes
+                and plower not in gaz.english and prev.text[:1].isalpha()
+                and not _is_place_word(gaz, prev.lower) and not match.cue):
+            persons.add(match.key)
+            return False
+    if nxt is not None and _capitalised(nxt.text) and nxt.text[:1].isalpha() and not nxt.text.isupper():
+        nlower = nxt.lower
+        if nlower not in gaz.english and not _is_place_word(gaz, nlower):
+            persons.add(match.key)
+            return False
+    if match.key in persons and not match.cue:
+        return False
+
+    # common English words need a cue, and never count at the start of a sentence unless cued
+    if single and match.key in gaz.common:
+        if sentence_initial and not match.cue:
+            return False
+        if not big and not match.cue:
+            return False
+    return True
+
+
+def _is_place_word(gaz: Gazetteer, lower: str) -> bool:
+    """Whether a word is by itself the name of a sizeable place (so it may start or end one)."""
+    for i, alt in gaz.candidates(lower):
+        entry = gaz.entry(i)
+        if not alt and (entry.feature != CITY or entry.population >= SMALL_TOWN):
+            return True
+    return False

@@ -1,0 +1,135 @@
+"""Choosing which place a name denotes: population, kind of place, and the article's focus.
+
+A name like "Paris" or "Alexandria" denotes many places.  News readers resolve it from what
+else the article is about, so the score of a candidate adds, to the size of the place
+(log10 of its population), bonuses for being a country or a large area (a country name
+beats a village of the same name), for being a national capital, for lying in a country the
+article is about (its actors' countries and the countries of the places it names without
+ambiguity), for lying in a first-level division the article names ("Alexandria" with
+"Louisiana" nearby), and for lying near a town the article names unambiguously (local news:
+"Paris" in an article that also names Sulphur Springs is Paris, Texas).  A name found only among GeoNames' alternative names loses points.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .gazetteer import AREA_FEATURES, COUNTRY, Entry, Gazetteer
+
+COUNTRY_BONUS = 3.0
+AREA_BONUS = 1.5
+CAPITAL_BONUS = 3.0
+ALTERNATE_PENALTY = 2.0
+FOCUS_COUNTRY_BONUS = 3.0
+FOCUS_ADMIN1_BONUS = 2.0
+PROXIMITY_BONUS = 2.0
+PROXIMITY_KM = 200.0
+POINT_FEATURES = frozenset({"city", "admin2"})
+
+
+class Focus:
+    """What the article is about, geographically: countries (ISO3), admin1 keys and points.
+
+    Each clue remembers the name that gave it, so that a name is never its own evidence
+    ("Paris" read as Paris, France must not make the article about France when choosing
+    between Paris, France and Paris, Texas): :meth:`sets` leaves out the clues of one name.
+    Clues given without a name (the actors' countries) always count.
+    """
+
+    def __init__(self, countries: set[str] | frozenset[str] = frozenset(),
+                 admin1: set[str] | frozenset[str] = frozenset()) -> None:
+        self._clues: list[tuple[str, str | None, str, float | None, float | None]] = []
+        for code in countries:
+            self._clues.append(("", code, "", None, None))
+        for key in admin1:
+            self._clues.append(("", None, key, None, None))
+        self._cache: dict[str, tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]] = {}
+
+    def add(self, entry: Entry, key: str = "") -> None:
+        point = entry.feature in POINT_FEATURES
+        self._clues.append((key, entry.country, entry.admin1,
+                            entry.lat if point else None, entry.lon if point else None))
+        self._cache.clear()
+
+    def sets(self, key: str = "") -> tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]:
+        """Countries, admin1 keys and points of every clue not given by ``key``."""
+        found = self._cache.get(key)
+        if found is None:
+            clues = [c for c in self._clues if not key or c[0] != key]
+            found = (frozenset(c[1] for c in clues if c[1]), frozenset(c[2] for c in clues if c[2]),
+                     [(c[3], c[4]) for c in clues if c[3] is not None])
+            self._cache[key] = found
+        return found
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return self.sets()[0]
+
+    @property
+    def admin1(self) -> frozenset[str]:
+        return self.sets()[1]
+
+
+def _near(entry: Entry, points: list[tuple[float, float]]) -> bool:
+    """Whether the entry lies within :data:`PROXIMITY_KM` of a point (equirectangular)."""
+    limit = (PROXIMITY_KM / 111.2) ** 2
+    coslat = math.cos(math.radians(entry.lat))
+    for lat, lon in points:
+        dlon = (entry.lon - lon + 180.0) % 360.0 - 180.0
+        if (entry.lat - lat) ** 2 + (dlon * coslat) ** 2 <= limit:
+            return True
+    return False
+
+
+def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> float:
+    """How likely the name denotes ``entry`` (higher is likelier); see the module docstring."""
+    value = math.log10(entry.population + 1)
+    if entry.feature == COUNTRY:
+        value += COUNTRY_BONUS
+    elif entry.feature in AREA_FEATURES:
+        value += AREA_BONUS
+    if entry.capital:
+        value += CAPITAL_BONUS
+    if alternate:
+        value -= ALTERNATE_PENALTY
+    if focus is not None:
+        countries, admin1, points = focus.sets(key)
+        if entry.country and entry.country in countries:
+            value += FOCUS_COUNTRY_BONUS
+        if entry.admin1 and entry.admin1 in admin1:
+            value += FOCUS_ADMIN1_BONUS
+        if points and entry.feature in POINT_FEATURES and _near(entry, points):
+            value += PROXIMITY_BONUS
+    return value
+
+
+def within(entry: Entry, container: Entry) -> bool:
+    """Whether ``entry`` lies in ``container`` (a country or a division with an admin1 key)."""
+    if container.feature == COUNTRY:
+        return entry.country == container.country and entry is not container
+    if container.admin1:
+        return entry.admin1 == container.admin1 and entry is not container
+    return False
+
+
+def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None = None,
+         container: Entry | None = None, key: str = "") -> tuple[Entry, float] | None:
+    """The best-scoring candidate, restricted to ``container`` when one of them lies in it."""
+    if not candidates:
+        return None
+    entries = [(gaz.entry(i), alt) for i, alt in candidates]
+    if container is not None:
+        inside = [(e, alt) for e, alt in entries if within(e, container)]
+        if inside:
+            entries = inside
+    scored = [(score(e, alt, focus, key), -(e.geonameid or 0), n) for n, (e, alt) in enumerate(entries)]
+    value, _, n = max(scored)
+    return entries[n][0], value
+
+
+def margin(gaz: Gazetteer, candidates: list[tuple[int, bool]]) -> float:
+    """How far the best candidate leads the second without any focus (a large lead: unambiguous)."""
+    if len(candidates) == 1:
+        return 99.0
+    scores = sorted((score(gaz.entry(i), alt, None) for i, alt in candidates), reverse=True)
+    return scores[0] - scores[1]

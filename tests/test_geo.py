@@ -1,0 +1,171 @@
+"""Places: matching, disambiguation, roles, event locations, the gazetteer."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from dyadline.geo import event_location, find_places, locate
+from dyadline.geo.gazetteer import gazetteer, normalise
+from dyadline.model import Actor, Mention
+from dyadline.text import segment
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "russia-iran-treaty" / "article.txt"
+
+
+def places_of(text: str, mentions=()):
+    places = find_places(segment(text), list(mentions))
+    for p in places:
+        assert text[p.start:p.end] == p.text, p
+    return places
+
+
+def by_text(places, text):
+    return [p for p in places if p.text == text]
+
+
+def test_gazetteer_loads_fast_from_cache():
+    gazetteer()  # builds or loads the cache
+    gazetteer.cache_clear()
+    started = time.perf_counter()
+    gaz = gazetteer()
+    assert time.perf_counter() - started < 1.0
+    assert len(gaz) > 100_000
+    assert any(e.name == "Moscow" and e.country == "RUS" for e, _ in gaz.lookup("Moscow"))
+
+
+def test_normalise_strips_accents_and_case():
+    assert normalise("  Zürich ") == "zurich"
+    assert normalise("Côte d\u2019Ivoire") == "cote d'ivoire"
+
+
+def test_offsets_sorted_and_non_overlapping():
+    text = "Officials in New York and Los Angeles met delegates from the United Arab Emirates."
+    places = places_of(text)
+    assert [p.text for p in places] == ["New York", "Los Angeles", "United Arab Emirates"]
+    ends = [(p.start, p.end) for p in places]
+    assert ends == sorted(ends)
+    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+
+
+def test_demonyms_are_not_places():
+    places = places_of("Russian and Iranian officials met Chinese diplomats in Beijing.")
+    assert [p.text for p in places] == ["Beijing"]
+
+
+def test_disambiguation_by_article_country():
+    france = Mention("French", 0, 6, Actor("FRA"))
+    texas = Mention("Texan", 0, 5, Actor("USA"))
+    text = "The mayor of Paris opened the fair."
+    (paris,) = places_of(text, [france])
+    assert paris.country == "FRA"
+    (paris_default,) = places_of(text)
+    assert paris_default.country == "FRA"  # a capital of 2 million beats a Texas town of 25,000
+    us = places_of("Paris, Texas, held a rodeo near Dallas.", [texas])
+    assert us[0].text == "Paris" and us[0].country == "USA"
+    assert abs(us[0].lat - 33.66) < 0.5
+
+
+def test_georgia_state_or_country_by_context():
+    assert locate("Georgia", ["USA"]).country == "USA"
+    assert locate("Georgia", ["GEO"]).country == "GEO"
+    atlanta = places_of("Voters in Atlanta, Georgia, lined up early.")
+    assert by_text(atlanta, "Georgia")[0].country == "USA"
+    tbilisi = places_of("Protesters in Tbilisi said Georgia must not join Russia's orbit.")
+    assert by_text(tbilisi, "Georgia")[0].country == "GEO"
+
+
+def test_person_names_are_not_places():
+    text = ("North Korean leader Kim Jong Un met Michael Jordan and President Bush. "
+            "Putin praised Kim's support.")
+    assert places_of(text) == []
+
+
+def test_common_words_need_a_cue():
+    assert places_of("Reading is good for children.") == []
+    assert places_of("Mobile phones were banned.") == []
+    (mobile,) = places_of("The storm hit Mobile, Ala., on Tuesday.")[:1]
+    assert mobile.text == "Mobile" and mobile.country == "USA"
+
+
+def test_roles_actor_location_other():
+    text = ("Moscow said on Monday it would respond. Washington imposed sanctions on Tehran. "
+            "The talks were held in Geneva. Ties with Iran deepened.")
+    places = places_of(text)
+    roles = {p.text: p.role for p in places}
+    assert roles == {"Moscow": "actor", "Washington": "actor", "Tehran": "other",
+                     "Geneva": "location", "Iran": "other"}
+    assert by_text(places, "Washington")[0].country == "USA"
+    assert by_text(places, "Washington")[0].feature == "city"  # the capital, not the state
+
+
+def test_compound_subject_and_prepositional_conjunct():
+    places = places_of("Russia and Iran signed a treaty. The relationship between Russia and Iran "
+                       "has intensified.")
+    assert [p.role for p in places] == ["actor", "actor", "other", "other"]
+
+
+def test_event_location_picks_place_after_trigger():
+    text = "In June, Putin met with North Korean leader Kim Jong Un in Pyongyang, signing a pact."
+    doc = segment(text)
+    places = find_places(doc)
+    trigger = text.index("met")
+    where = event_location(doc, places, 0, trigger, trigger + 3)
+    assert where is not None and where.name == "Pyongyang"
+
+
+def test_event_location_none_without_place_or_across_clauses():
+    text = "Ties have intensified since the start of the war in Ukraine. Leaders met on Friday."
+    doc = segment(text)
+    places = find_places(doc)
+    trigger = text.index("intensified")
+    assert event_location(doc, places, 0, trigger, trigger + 11) is None
+    trigger = text.index("met")
+    assert event_location(doc, places, 1, trigger, trigger + 3) is None
+    with pytest.raises(IndexError):
+        event_location(doc, places, 5, 0, 1)
+
+
+def test_locate_variants_and_unknown():
+    assert locate("U.S.").country == "USA"
+    assert locate("the Gaza Strip").country == "PSE"
+    assert locate("Russian").country == "RUS"  # asked for explicitly, a demonym resolves
+    assert locate("Qwxyzzy") is None
+    assert locate("Moscow").geonameid == 524901
+    with pytest.raises(TypeError):
+        locate(None)  # type: ignore[arg-type]
+
+
+def test_locate_uses_context():
+    context = "Firefighters from Sulphur Springs, Texas, and Mount Pleasant helped in Paris."
+    assert locate("Paris", [], context=context).country == "USA"
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="example article not found at ../shared/examples")
+def test_example_article():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    doc = segment(text)
+    places = find_places(doc)
+    for p in places:
+        assert text[p.start:p.end] == p.text
+    moscow = by_text(places, "Moscow")
+    assert len(moscow) == 2 and all(p.country == "RUS" and p.role == "location" for p in moscow)
+    assert by_text(places, "Paris")[0].country == "FRA"
+    assert by_text(places, "Paris")[0].role == "location"
+    assert by_text(places, "Pyongyang")[0].country == "PRK"
+    ukraine = by_text(places, "Ukraine")
+    assert ukraine and all(p.country == "UKR" for p in ukraine)
+    assert ukraine[0].role == "location"  # "the war in Ukraine"
+    assert not by_text(places, "Russian") and not by_text(places, "Kim")
+    meet = text.index("will meet")
+    where = event_location(doc, places, doc.sentence_of(meet), meet, meet + 9)
+    assert where is not None and where.name == "Moscow"
+    met = text.index("met with")
+    where = event_location(doc, places, doc.sentence_of(met), met, met + 3)
+    assert where is not None and where.name == "Pyongyang"
+    started = time.perf_counter()
+    for _ in range(20):
+        find_places(doc)
+    assert (time.perf_counter() - started) / 20 < 0.05
