@@ -18,6 +18,7 @@ SUITES: dict[str, str] = {
     "seed": "dyadline.evaluation.seed:run",
     "timebank": "dyadline.evaluation.timebank:run",
     "quotes": "dyadline.evaluation.quotes:run",
+    "geo": "dyadline.evaluation.geo:run",
 }
 
 
