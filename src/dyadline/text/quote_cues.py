@@ -26,6 +26,7 @@ class CueEntry:
     lemma: str
     reported: bool
     recipient: bool
+    noun_forms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     raw = resources.files("dyadline.text").joinpath("data/speech_verbs.tsv").read_text("utf-8")
     rows = [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
     for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
-        entry = CueEntry(row["lemma"], row["reported"] == "yes", row["recipient"] == "yes")
+        nouns = frozenset(f.strip() for f in (row.get("noun_forms") or "").split("|") if f.strip())
+        entry = CueEntry(row["lemma"], row["reported"] == "yes", row["recipient"] == "yes", nouns)
         for form in row["forms"].split("|"):
             words = tuple(form.strip().lower().split())
             if words:
@@ -57,6 +59,17 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     for forms in table.values():
         forms.sort(key=lambda f: -len(f[0]))
     return table
+
+
+_AFTER_VERB_FORM = frozenset(["that", ":", ",", ".", "!", "?", "“", '"', "''", "‘", "—"])
+
+
+def _verb_position(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a form that can also be a noun ("report", "states") stands where a verb does:
+    before "that", a colon, a comma, a quotation mark or the sentence end, or after a pronoun."""
+    if last < len(tokens) and tokens[last].lower in _AFTER_VERB_FORM:
+        return True
+    return first > 0 and tokens[first - 1].lower in PRONOUNS and tokens[first - 1].lower != "it"
 
 
 def find_cues(doc: TextDoc) -> list[Cue]:
@@ -76,7 +89,10 @@ def find_cues(doc: TextDoc) -> list[Cue]:
             for words, entry in forms:
                 k = len(words)
                 if i + k <= n and all(tokens[i + j].lower == words[j] for j in range(1, k)):
-                    cues.append(Cue(i, i + k, entry, " ".join(words)))
+                    form = " ".join(words)
+                    if form in entry.noun_forms and not _verb_position(tokens, i, i + k):
+                        break
+                    cues.append(Cue(i, i + k, entry, form))
                     i += k
                     matched = True
                     break
@@ -197,7 +213,8 @@ def right_np(tokens: Sequence[Token], i: int, hi: int, max_len: int = 10) -> tup
     first = tokens[i]
     if first.lower in PRONOUNS:
         return (i, i + 1)
-    if not _is_word(first) or (first.lower in _STOP and first.lower not in _DETERMINERS):
+    if not _is_word(first) or (first.lower in _STOP and first.lower not in _DETERMINERS) or (
+            first.lower in _NP_INNER and first.lower not in _DETERMINERS):
         return None
     k = i
     while k < hi and k - i < max_len:
@@ -226,11 +243,14 @@ def right_np(tokens: Sequence[Token], i: int, hi: int, max_len: int = 10) -> tup
 def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The first noun phrase of a clause, after any introductory phrase set off by a comma."""
     i = lo
-    if i < hi and (tokens[i].lower in _STOP or tokens[i].lower in ("speaking", "however", "meanwhile")):
-        k = i
-        while k < hi and tokens[k].text != "," and k - i < 12:
-            k += 1
-        if k < hi and tokens[k].text == ",":
+    k = i
+    while k < hi and tokens[k].text != "," and k - i < 12:
+        k += 1
+    if k + 1 < hi and tokens[k].text == ",":
+        # an introductory phrase: "In June, Putin ...", "Minutes later, she ..."
+        if tokens[i].lower in _STOP or tokens[i].lower in ("speaking", "however", "meanwhile") or (
+                k - i <= 4 and (tokens[k + 1].lower in PRONOUNS or tokens[k + 1].text[:1].isupper())
+                and tokens[k + 1].lower not in ("who", "which")):
             i = k + 1
     if i >= hi:
         return None

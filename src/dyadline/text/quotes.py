@@ -23,6 +23,7 @@ The speaker is the noun phrase the text gives ("Russian Foreign Minister Sergei 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -40,6 +41,9 @@ BEFORE_WINDOW = 10
 
 _SENTENCE_END = frozenset(".!?")
 _QUOTE_CHARS = frozenset('"“”‘’«»\'')
+_DOUBLE_MARKS = frozenset('"“”«»')
+#: a short quoted name or title inside a gap ("on NBC's ''Meet the Press.''")
+_SHORT_QUOTED = re.compile(r"(?:“|\"|''|‘)[^“”\"\n]{1,40}?(?:”|\"|''|’)")
 _RELATIVE = frozenset("who which whose whom that when while because but and as".split())
 _LIGHT_AFTER = frozenset("""on in at during last this to of from after before while when earlier later
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently
@@ -139,7 +143,43 @@ def _last_char(art: _Article, q: QuotedStretch) -> str:
     return art.text[k]
 
 
-def _after_cue(art: _Article, q: QuotedStretch) -> tuple[Cue, tuple[int, int] | None] | None:
+def _clause_floor(art: _Article, i: int) -> int:
+    """First token of the stretch before token ``i`` that can hold its subject: back to the
+    sentence start, a quotation mark or a line break, whichever is nearest."""
+    tokens = art.tokens
+    s_lo, _ = art.sentence_bounds(i)
+    k = i
+    while k > s_lo:
+        t = tokens[k - 1]
+        if t.text in _QUOTE_CHARS or "\n" in art.text[t.end:tokens[k].start]:
+            break
+        k -= 1
+    return k
+
+
+def _previous_speaker(art: _Article, cue: Cue, prior: list[_Draft]) -> tuple[int, int] | None:
+    """The speaker of the attribution just before a participle cue ("he said, adding ...")."""
+    if not prior or prior[-1].speaker is None:
+        return None
+    gap = art.text[prior[-1].extent_end:art.tokens[cue.first].start]
+    if prior[-1].extent_end > art.tokens[cue.first].start or any(c in _SENTENCE_END or c == "\n" for c in gap):
+        return None
+    return prior[-1].speaker if len(gap.split()) <= 6 else None
+
+
+def _subject(art: _Article, cue: Cue, lo: int, prior: list[_Draft]) -> tuple[int, int] | None:
+    """The speaker that stands before its cue: the noun phrase right before it ("Lavrov
+    stated"), else the subject of the clause ("X, a spokesman, said"; "X ... and added")."""
+    tokens = art.tokens
+    if cue.participle:
+        return _previous_speaker(art, cue, prior) or sentence_subject(tokens, lo, cue.first)
+    np = left_np(tokens, cue.first - 1, lo)
+    if np is None:
+        np = sentence_subject(tokens, lo, cue.first)
+    return np
+
+
+def _after_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]) -> tuple[Cue, tuple[int, int] | None] | None:
     """A cue right after the closing mark: "“...,” Lavrov stated" / "“...,” said Lavrov"."""
     if not q.closed:
         return None
@@ -159,8 +199,8 @@ def _after_cue(art: _Article, q: QuotedStretch) -> tuple[Cue, tuple[int, int] | 
             break
         hi += 1
     cue = art.cue_between(a, hi)
-    if cue is None:
-        return None
+    if cue is None or cue.participle:
+        return None  # "..., adding, “...”" introduces what follows, not what precedes
     if cue.first == a:  # inverted: "said Lavrov"
         return cue, right_np(tokens, cue.last, hi)
     if cue.entry.lemma == "according to":
@@ -173,7 +213,8 @@ def _after_cue(art: _Article, q: QuotedStretch) -> tuple[Cue, tuple[int, int] | 
     return cue, np
 
 
-def _before_cue(art: _Article, q: QuotedStretch) -> tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None] | None:
+def _before_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
+                ) -> tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None] | None:
     """A cue before the opening mark: "He said: “...”", "As one source said, “...”"."""
     tokens = art.tokens
     b = art.last_token_before(q.open)
@@ -196,13 +237,12 @@ def _before_cue(art: _Article, q: QuotedStretch) -> tuple[Cue | None, tuple[int,
             if any(t.text in (",",) for t in between) and lead.text != ",":
                 cue = None  # "said, after a pause, that" is fine; a comma list before ":" is not a cue gap
         if cue is not None:
-            if cue.participle:
-                return cue, sentence_subject(tokens, s_lo, cue.first), None
             if cue.entry.lemma == "according to":
                 return cue, right_np(tokens, cue.last, b + 1), None
-            np = left_np(tokens, cue.first - 1, s_lo)
-            if np is None:
-                np = right_np(tokens, cue.last, b + 1)
+            floor = _clause_floor(art, cue.first)
+            np = _subject(art, cue, floor, prior)
+            if np is None and cue.first == floor:
+                np = right_np(tokens, cue.last, b + 1)  # "Said Lavrov: “...”"
             return cue, np, None
         if lead.text == ":" and b - s_lo <= 6 and b > s_lo:
             np = left_np(tokens, b - 1, s_lo)
@@ -220,8 +260,8 @@ def _continues(art: _Article, prev: _Draft | None, q: QuotedStretch) -> bool:
     """
     if prev is None or (prev.cue is None and prev.cue_chars is None) or prev.extent_end > q.open:
         return False
-    gap = art.text[prev.extent_end:q.open]
-    if any(c in _QUOTE_CHARS for c in gap):
+    gap = _SHORT_QUOTED.sub(" ", art.text[prev.extent_end:q.open])
+    if any(c in _DOUBLE_MARKS for c in gap) or "''" in gap:
         return False
     for k, ch in enumerate(gap):
         if ch in _SENTENCE_END or ch == "\n":
@@ -259,11 +299,11 @@ def _direct_pass(art: _Article) -> list[_Draft]:
         last = _last_char(art, q)
         found = None
         if last in ",—–-…?!:;" or art.text[q.outer_end:q.outer_end + 1] == ",":
-            found = _after_cue(art, q)
+            found = _after_cue(art, q, drafts)
         elif last == ".":
             nxt = art.first_token_at_or_after(q.outer_end)
             if nxt < len(art.tokens) and art.tokens[nxt].text[:1].islower():
-                found = _after_cue(art, q)
+                found = _after_cue(art, q, drafts)
         if found is not None:
             cue, np = found
             floor = max(covered_to, prev.extent_end if prev else 0, 0)
@@ -278,7 +318,7 @@ def _direct_pass(art: _Article) -> list[_Draft]:
                 _add(art, drafts, q, cue, np, None)
             covered_to = q.outer_end
             continue
-        before = _before_cue(art, q)
+        before = _before_cue(art, q, drafts)
         if before is not None and before[0] is not None and _is_title(art, q) and \
                 art.tokens[art.last_token_before(q.open)].text not in (":", ","):
             before = None  # "he wrote “The Art of the Deal”": a title, not a quotation
@@ -399,21 +439,29 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
     np = left_np(tokens, cue.first - 1, s_lo)
     rest = tokens[cue.last:s_hi]
     rest_words = [t for t in rest if t.text[:1].isalnum()]
+    light = not rest_words or (rest_words[0].lower in _LIGHT_AFTER and "that" not in {t.lower for t in rest}
+                               and len(rest) <= 10)
     if np is None:
         if before is not None and before.text == ",":
             rnp = right_np(tokens, cue.last, s_hi)
-            if rnp is not None and cue.first - 1 > s_lo:
-                return (tokens[s_lo].start, before.start), rnp
-        return None
+            if rnp is not None and cue.first - 1 > s_lo and len(rest) <= 12:
+                return (tokens[s_lo].start, before.start), rnp  # "..., said Lavrov."
+        if before is None or light:
+            return None
+        np = sentence_subject(tokens, _clause_floor(art, cue.first), cue.first)
+        if np is None:
+            return None
     # "..., X said (on Tuesday)."
     comma = np[0] - 1
-    light = not rest_words or (rest_words[0].lower in _LIGHT_AFTER and "that" not in {t.lower for t in rest}
-                               and len(rest) <= 10)
     if comma > s_lo and tokens[comma].text == "," and light:
         return (tokens[s_lo].start, tokens[comma].start), np
     # "X said (on Tuesday) (that) ..."
     c = cue.last
-    window = [t.lower for t in tokens[c:min(s_hi, c + 8)]]
+    window = []
+    for t in tokens[c:min(s_hi, c + 8)]:
+        if t.text in _QUOTE_CHARS:
+            break
+        window.append(t.lower)
     if "that" in window and "," not in window[:window.index("that")]:
         c += window.index("that")
     elif cue.entry.recipient:
@@ -431,14 +479,18 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
 
 
 def _fold(direct: list[_Draft], reported: list[_Draft]) -> list[_Draft]:
-    """Drop unattributed quoted stretches that lie inside reported speech."""
-    spans = sorted((r.parts[0][0], r.parts[-1][1]) for r in reported)
-    starts = [s[0] for s in spans]
+    """Fold unattributed quoted stretches that start inside reported speech into it
+    ("Blocher stated that the SVP “must be careful ... seats.”")."""
+    by_start = sorted(reported, key=lambda r: r.parts[0][0])
+    starts = [r.parts[0][0] for r in by_start]
     kept = []
     for d in direct:
         if d.cue is None and d.cue_chars is None:
             i = bisect_left(starts, d.parts[0][0] + 1)
-            if i > 0 and spans[i - 1][1] >= d.parts[-1][1]:
+            if i > 0 and by_start[i - 1].parts[-1][1] >= d.parts[0][0]:
+                host = by_start[i - 1]
+                if host.parts[-1][1] < d.parts[-1][1]:
+                    host.parts[-1] = (host.parts[-1][0], d.stretches[-1].outer_end)
                 continue
         kept.append(d)
     return kept
