@@ -121,6 +121,7 @@ repeatedly often frequently reportedly publicly privately separately initially f
 finally ultimately earlier simply flatly quickly immediately subsequently similarly
 """.split())
 _DETERMINERS = frozenset("the a an his her their its our my your some many most several few one two three".split())
+_INTRO = frozenset("speaking however meanwhile still instead later earlier yes no well now".split())
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday
 tonight week month year morning afternoon evening night weekend last this next on
 """.split())
@@ -243,15 +244,23 @@ def right_np(tokens: Sequence[Token], i: int, hi: int, max_len: int = 10) -> tup
 def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The first noun phrase of a clause, after any introductory phrase set off by a comma."""
     i = lo
-    k = i
-    while k < hi and tokens[k].text != "," and k - i < 12:
-        k += 1
-    if k + 1 < hi and tokens[k].text == ",":
-        # an introductory phrase: "In June, Putin ...", "Minutes later, she ..."
-        if tokens[i].lower in _STOP or tokens[i].lower in ("speaking", "however", "meanwhile") or (
+    for _ in range(3):
+        k = i
+        while k < hi and tokens[k].text != "," and k - i < 12:
+            k += 1
+        if not (k + 1 < hi and tokens[k].text == ","):
+            break
+        # an introductory phrase: "In June, Putin ...", "Minutes later, she ...",
+        # "Asked about it, Clinton ...", "Last month, when I asked him, he ..."
+        first = tokens[i].lower
+        if first in _STOP or first in _INTRO or first in _TIME_WORDS or (
+                first.endswith(("ed", "ing", "ly")) and tokens[i].text[:1].isupper()
+                and k - i <= 8) or (
                 k - i <= 4 and (tokens[k + 1].lower in PRONOUNS or tokens[k + 1].text[:1].isupper())
                 and tokens[k + 1].lower not in ("who", "which")):
             i = k + 1
+        else:
+            break
     if i >= hi:
         return None
     if tokens[i].lower in PRONOUNS:

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .quote_cues import Cue, find_cues, left_np, right_np, sentence_subject
+from .quote_cues import Cue, find_cues, left_np, right_np, sentence_subject, skip_left
 from .quote_marks import QuotedStretch, find_quoted
 from .segment import TextDoc
 
@@ -172,6 +172,12 @@ def _subject(art: _Article, cue: Cue, lo: int, prior: list[_Draft]) -> tuple[int
     stated"), else the subject of the clause ("X, a spokesman, said"; "X ... and added")."""
     tokens = art.tokens
     if cue.participle:
+        # "with Trump reportedly yelling", "a voice over saying": the phrase right before it
+        j = skip_left(tokens, cue.first - 1, lo)
+        if j >= lo and tokens[j].text[:1].isalnum():
+            np = left_np(tokens, cue.first - 1, lo)
+            if np is not None and np[0] > lo and tokens[np[0] - 1].lower in ("with", "of"):
+                return np
         return _previous_speaker(art, cue, prior) or sentence_subject(tokens, lo, cue.first)
     np = left_np(tokens, cue.first - 1, lo)
     if np is None:
@@ -244,9 +250,13 @@ def _before_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
             if np is None and cue.first == floor:
                 np = right_np(tokens, cue.last, b + 1)  # "Said Lavrov: “...”"
             return cue, np, None
-        if lead.text == ":" and b - s_lo <= 6 and b > s_lo:
-            np = left_np(tokens, b - 1, s_lo)
-            if np is not None and np[0] == s_lo:
+        if lead.text == ":" and b > s_lo:
+            # "Philip Bump: “...”", "Clinton has since apologized: “...”"
+            floor = _clause_floor(art, b)
+            np = left_np(tokens, b - 1, floor)
+            if np is None or np[0] != floor:
+                np = sentence_subject(tokens, floor, b)
+            if np is not None:
                 return None, np, (lead.start, lead.end)
     return None
 
@@ -254,22 +264,36 @@ def _before_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
 def _continues(art: _Article, prev: _Draft | None, q: QuotedStretch) -> bool:
     """True when ``q`` carries on the attribution ``prev``.
 
-    Split around its cue ("“A,” he said, “B.”": only a short gap ending in a comma or colon)
-    or running on in the next sentence or paragraph ("“A,” he said at a rally. “B.”": the
-    rest of the cue's sentence, then nothing but the new quotation).
+    Split around its cue ("“A,” he said, “B.”", also with a long description of the
+    speaker: "“A,” said X, director of Y, “B.”") or running on in the next sentence or
+    paragraph ("“A,” he said at a rally. “B.”": the rest of the cue's sentence, then nothing
+    but the new quotation).
     """
     if prev is None or (prev.cue is None and prev.cue_chars is None) or prev.extent_end > q.open:
         return False
-    gap = _SHORT_QUOTED.sub(" ", art.text[prev.extent_end:q.open])
+    raw = art.text[prev.extent_end:q.open]
+    gap = _SHORT_QUOTED.sub(" ", raw)
     if any(c in _DOUBLE_MARKS for c in gap) or "''" in gap:
         return False
-    for k, ch in enumerate(gap):
-        if ch in _SENTENCE_END or ch == "\n":
-            return not any(c.isalnum() for c in gap[k + 1:])
+    tokens = art.tokens
+    i, j = art.first_token_at_or_after(prev.extent_end), art.first_token_at_or_after(q.open)
+    for k in range(i, j):
+        t = tokens[k]
+        if t.text in _SENTENCE_END or (k > i and "\n" in art.text[tokens[k - 1].end:t.start]):
+            if t.text not in _SENTENCE_END:
+                k -= 1
+            return not any(x.text[:1].isalnum() for x in tokens[k + 1:j])
+    if "\n" in raw:
+        return not any(x.text[:1].isalnum() for x in tokens[i:j])
     # no sentence end in between: a quotation split around its cue
     words = [w.lower() for w in gap.split()]
-    return len(words) <= 4 and gap.rstrip()[-1:] in (",", ":", "—", "–", ";", "") and not (
-        set(words) & _RELATIVE)
+    if gap.rstrip()[-1:] not in (",", ":", "—", "–", ";", ""):
+        return False
+    if len(words) <= 4 and not set(words) & _RELATIVE:
+        return True
+    # "said X, director of Y, “B.”": a description of the speaker, no other cue
+    return gap.lstrip()[:1] == "," and len(words) <= 30 and not any(
+        k in art.cue_at for k in range(i, j))
 
 
 def _opens_sentence(art: _Article, q: QuotedStretch, floor: int) -> int | None:
