@@ -182,7 +182,7 @@ def ingest(
     workers: int = typer.Option(0, "--workers", help="Analyse on a local Dask cluster of N worker processes."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Analyse on a running Dask cluster (tcp://host:8786)."),
     dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help="A folder of PETRARCH/TABARI dictionaries to code with."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Articles per batch (and per transaction)."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch (and per transaction)."),
     memory_limit: str = typer.Option("512MB", "--memory-limit", help="DuckDB's memory cap."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:

@@ -26,7 +26,7 @@ from ..model import Article, ArticleInput
 #: Articles per batch (and per transaction).  Small enough that a killed run loses little
 #: work and a worker's result is a few hundred kB; large enough that per-batch overheads
 #: (a Dask task, a transaction) are amortised.
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 64
 
 
 @dataclass
