@@ -1,0 +1,80 @@
+"""Actors: who is named in an article, resolved to CAMEO/PLOVER codes as of the article's date.
+
+Three steps, one module each: :mod:`matcher` finds the dictionary's phrases (countries, demonyms,
+capitals, organisations, people, agent words) in one Aho-Corasick pass; :mod:`phrases` joins them
+with the tokens around them into whole actor phrases ("Russian President Vladimir Putin") and
+resolves each as of the date; :mod:`coref` gives later short forms (a surname, "the president",
+"he") the actor of the earlier mention they refer to.  The dictionary is data
+(:mod:`dictionary`, ``data/*.tsv``), loaded once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..model import Actor, Mention
+from ..text import TextDoc
+
+__all__ = ["find_mentions", "resolve_actor"]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_of(date: str | None) -> str:
+    """The date to resolve against: the article's (YYYY-MM-DD), or today when it has none."""
+    if date is None or not str(date).strip():
+        return _dt.date.today().isoformat()
+    date = str(date).strip()[:10]
+    if not _DATE.match(date):
+        raise ValueError(f"date must be YYYY-MM-DD, got {date!r}")
+    return date
+
+
+def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
+    """All actor mentions in the article, sorted by start, non-overlapping (longest match wins),
+    each resolved as of `date` (YYYY-MM-DD or None = today), with coreference applied."""
+    from .coref import link_names_and_titles, link_pronouns, link_surnames
+    from .dictionary import load_dictionary
+    from .matcher import find_hits
+    from .phrases import PhraseReader, items_of
+
+    as_of = _as_of(date)
+    text = doc.text
+    items = items_of(text, doc.tokens, find_hits(text))
+    found = PhraseReader(load_dictionary(), as_of, text).read(items)
+    link_names_and_titles(found)
+    found += link_surnames(found, doc.tokens)
+    found += link_pronouns(found, doc.tokens, text, doc.sentences)
+    found.sort(key=lambda f: f.start)
+    mentions: list[Mention] = []
+    reach = 0
+    for f in found:
+        if f.start < reach or f.end <= f.start:
+            continue
+        reach = f.end
+        mentions.append(Mention(text[f.start:f.end], f.start, f.end, f.actor, f.kind))
+    return mentions
+
+
+def resolve_actor(text: str, date: str | None = None, context: str | None = None) -> Actor:
+    """Resolve one actor string (`dyadline actor "TEXT"`); `context` is an optional sentence to help.
+    Unknown -> Actor(code=None, confidence=0.0)."""
+    from ..text import segment
+
+    text = (text or "").strip()
+    if not text:
+        return Actor(None, confidence=0.0)
+    where = context.find(text) if context else -1
+    if context and where >= 0:
+        source, start, end = context, where, where + len(text)
+    else:
+        source, start, end = (f"{context} {text}" if context else text), 0, len(text)
+        if context:
+            start = len(context) + 1
+            end = start + len(text)
+    mentions = [m for m in find_mentions(segment(source), date) if m.start < end and m.end > start]
+    if not mentions:
+        return Actor(None, confidence=0.0)
+    best = max(mentions, key=lambda m: (min(m.end, end) - max(m.start, start), m.actor.code is not None))
+    return best.actor

@@ -1,0 +1,142 @@
+"""Coreference within one article: later mentions take the actor of the earlier one they refer to.
+
+News text introduces a person in full ("Iranian President Masoud Pezeshkian") and then shortens:
+a bare surname ("Pezeshkian", "Kim's support"), a title ("the president", "President
+Pezeshkian") or a pronoun in subject position ("He will participate").  Three rules, applied in
+text order, each cheap:
+
+1. a name or a title-with-name without nationality takes the actor of the latest earlier person
+   mention with the same surname; a singular title without nationality ("the president") takes
+   the latest earlier person who held that role;
+2. a capitalised token that is the surname of an earlier person mention, but not a dictionary
+   entry on its own ("Kim", "May"), becomes a person mention of that person;
+3. "he"/"she" (nominative, so a subject) outside quotations takes the first compatible person
+   mention of its own sentence before it, else of the nearest earlier sentence (within three)
+   that has one; "they" takes the nearest plural agent with a country in the same or previous
+   sentence.  An unresolved pronoun is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Actor
+from .phrases import NAME_STOP, Found
+
+_QUOTED = re.compile(r"\u201c[^\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
+_PRONOUNS = {"he": "m", "she": "f", "they": ""}
+_LOOKBACK = 3
+
+
+def _copy(actor: Actor, factor: float) -> Actor:
+    return replace(actor, confidence=round(actor.confidence * factor, 3))
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a < offset < b for a, b in ranges)
+
+
+def link_names_and_titles(found: list[Found]) -> None:
+    """Rule 1, in place: bare names and bare titles take an earlier mention's actor."""
+    seen: list[Found] = []
+    for f in found:
+        if f.kind == "person" and f.bare:
+            for a in reversed(seen):
+                if a.keys & f.keys and a.actor.code is not None:
+                    f.actor, f.roles, f.gender = _copy(a.actor, 1.0), a.roles, a.gender or f.gender
+                    f.keys = a.keys | f.keys
+                    break
+        elif f.wants_role:
+            for a in reversed(seen):
+                if f.wants_role in a.roles and a.actor.code is not None:
+                    f.actor, f.roles, f.gender, f.keys = _copy(a.actor, 0.9), a.roles, a.gender, a.keys
+                    f.individual = True
+                    break
+        if f.individual and (f.actor.code is not None or f.keys):
+            seen.append(f)
+
+
+def link_surnames(found: list[Found], tokens: list) -> list[Found]:
+    """Rule 2: later bare surnames of earlier person mentions that the dictionary does not list alone."""
+    extra: list[Found] = []
+    known: dict[str, Found] = {}
+    order = sorted(found, key=lambda f: f.start)
+    k = 0
+    covered_until = -1
+    for index, tok in enumerate(tokens):
+        while k < len(order) and order[k].start <= tok.start:
+            f = order[k]
+            covered_until = max(covered_until, f.end)
+            if f.individual and f.kind == "person" and f.actor.code is not None:
+                for key in f.keys:
+                    known[key] = f
+            k += 1
+        if tok.start < covered_until or not tok.text[:1].isupper() or tok.text in NAME_STOP:
+            continue
+        antecedent = known.get(tok.lower)
+        if antecedent is None:
+            continue
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and nxt.sent == tok.sent and nxt.text[:1].isupper() and nxt.text.isalpha():
+            continue  # "Kim Yo Jong": another full name, not a later "Kim"
+        extra.append(Found(tok.start, tok.end, "person", _copy(antecedent.actor, 0.9), antecedent.roles,
+                           antecedent.keys, antecedent.gender, individual=True))
+    return extra
+
+
+def _sentence_of(offset: int, sentences: list) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def link_pronouns(found: list[Found], tokens: list, text: str, sentences: list) -> list[Found]:
+    """Rule 3: he/she/they in subject position, resolved to an earlier mention or left out."""
+    quoted = _quoted_ranges(text)
+    people = sorted((f for f in found if f.individual and f.actor.code is not None), key=lambda f: f.start)
+    groups = sorted((f for f in found if f.plural and f.kind == "agent" and f.actor.code is not None),
+                    key=lambda f: f.start)
+    sentence_of = {id(f): _sentence_of(f.start, sentences) for f in people + groups}
+    out: list[Found] = []
+    for tok in tokens:
+        gender = _PRONOUNS.get(tok.lower)
+        if gender is None or _inside(tok.start, quoted):
+            continue
+        if tok.lower == "they":
+            pool = [g for g in groups if g.end <= tok.start and sentence_of[id(g)] >= tok.sent - 1]
+            if pool:
+                g = pool[-1]
+                out.append(Found(tok.start, tok.end, "pronoun", _copy(g.actor, 0.6), plural=True))
+            continue
+        pool = [p for p in people if p.end <= tok.start and (not p.gender or p.gender == gender)
+                and sentence_of.get(id(p), -1) >= tok.sent - _LOOKBACK]
+        antecedent = _pick(pool, tok.sent, sentence_of, quoted)
+        if antecedent is not None:
+            resolved = Found(tok.start, tok.end, "pronoun", _copy(antecedent.actor, 0.8), antecedent.roles,
+                             antecedent.keys, antecedent.gender or gender, individual=True)
+            out.append(resolved)
+            people.append(resolved)
+            people.sort(key=lambda f: f.start)
+            sentence_of[id(resolved)] = tok.sent
+    return out
+
+
+def _pick(pool: list[Found], sent: int, sentence_of: dict[int, int],
+          quoted: list[tuple[int, int]]) -> Found | None:
+    """The first mention of the nearest sentence with candidates, preferring those outside quotes."""
+    for s in range(sent, sent - _LOOKBACK - 1, -1):
+        here = [p for p in pool if sentence_of[id(p)] == s]
+        if here:
+            outside = [p for p in here if not _inside(p.start, quoted)]
+            return (outside or here)[0]
+    return None

@@ -1,0 +1,109 @@
+"""Finding the dictionary's phrases in a text in one pass (Aho-Corasick over lower-cased text).
+
+There are thousands of names, titles and abbreviations; an automaton finds all of them in time
+linear in the text.  Case is checked afterwards, per entry: an abbreviation written with capitals
+in the dictionary ("US", "WHO") only matches in capitals, so the pronoun "us" and the word "who"
+are not actors; a proper name must start with a capital in the text; agent words match in any case.
+Where matches overlap, the longest wins ("North Korean" over "Korean", "National Council of
+Resistance of Iran" over "Iran").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .dictionary import Dictionary, load_dictionary
+
+#: which kind wins when one phrase is several things ("Luxembourg" the country and the capital)
+RANK = {"person": 0, "organisation": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5,
+        "surname": 6, "agent": 7, "qualifier": 8, "block": 9}
+#: kinds that may touch a hyphen ("Russia-Iran treaty", "US-led"); others may not ("Iranian-backed")
+HYPHEN_OK = frozenset({"country", "capital", "seat", "organisation", "person", "surname"})
+
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\n": " ",
+                            "\r": " ", "\t": " ", "\u2010": "-", "\u2011": "-"})
+
+
+def normalise(text: str) -> tuple[str, str]:
+    """(text with apostrophes/spaces/hyphens unified, its lower-case form), both the same length."""
+    plain = text.translate(_TRANSLATE)
+    lower = plain.lower()
+    if len(lower) != len(plain):  # a few characters lower-case to two ("İ"): keep offsets
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+    return plain, lower
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary phrase found in the text: ``kind`` and the references it may stand for."""
+
+    start: int
+    end: int
+    kind: str
+    refs: tuple[str, ...]
+
+
+def _is_acronym(form: str) -> bool:
+    """'US', 'NATO', 'MPs', 'McMaster': a capital after a letter means the case is significant."""
+    return any(c.isupper() and form[i - 1].isalpha() for i, c in enumerate(form) if i)
+
+
+@lru_cache(maxsize=4)
+def automaton(directory: str | None = None) -> Any:
+    """The compiled automaton for the dictionary in ``directory`` (built once per process)."""
+    import ahocorasick
+
+    d: Dictionary = load_dictionary(directory)
+    table: dict[str, list[tuple[str, str, str, int]]] = {}
+    for form, kind, ref in d.forms:
+        plain, lower = normalise(form.strip())
+        if not lower:
+            continue
+        case = 2 if _is_acronym(plain) else 1 if plain[0].isupper() and kind != "agent" else 0
+        entry = (plain, kind, ref, case)
+        bucket = table.setdefault(lower, [])
+        if entry not in bucket:
+            bucket.append(entry)
+    auto = ahocorasick.Automaton()
+    for key, entries in table.items():
+        auto.add_word(key, (len(key), tuple(entries)))
+    auto.make_automaton()
+    return auto
+
+
+def find_hits(text: str, directory: str | None = None) -> list[Hit]:
+    """All dictionary phrases in ``text``: non-overlapping, longest first, sorted by start."""
+    plain, lower = normalise(text)
+    size = len(lower)
+    candidates: list[tuple[int, int, int, str, tuple[str, ...]]] = []
+    for last, (length, entries) in automaton(directory).iter(lower):
+        start, end = last - length + 1, last + 1
+        before = lower[start - 1] if start else " "
+        after = lower[end] if end < size else " "
+        if before.isalnum() or after.isalnum() and lower[end - 1].isalnum():
+            continue
+        best: tuple[int, str, list[str]] | None = None
+        for form, kind, ref, case in entries:
+            if (before == "-" or after == "-" and not form.endswith("-")) and kind not in HYPHEN_OK:
+                continue
+            if case == 2 and plain[start:end] != form or case == 1 and not plain[start].isupper():
+                continue
+            rank = RANK[kind]
+            if best is None or rank < best[0]:
+                best = (rank, kind, [ref])
+            elif rank == best[0] and ref not in best[2]:
+                best[2].append(ref)
+        if best is not None:
+            candidates.append((start, -(end - start), best[0], best[1], tuple(best[2])))
+    candidates.sort()
+    hits: list[Hit] = []
+    reach = 0
+    for start, negative_length, _rank, kind, refs in candidates:
+        if start < reach:
+            continue
+        reach = start - negative_length
+        if kind != "block":
+            hits.append(Hit(start, reach, kind, refs))
+    return hits

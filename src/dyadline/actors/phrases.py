@@ -1,0 +1,379 @@
+"""Actor phrases: from dictionary hits to whole mentions, resolved as of the article's date.
+
+A mention in news text is a small phrase: ``[the] [qualifier] [nationality|organisation]['s]
+[title...] [name]`` ("former US President Barack Obama", "Kremlin spokesperson Dmitry Peskov",
+"the Iranian people", "Iranian officials", "the Biden administration").  This module reads the
+hits of the matcher together with the plain tokens between them, one sentence at a time, builds
+the longest such phrase at each point and resolves it:
+
+- a known person -> the office they held on the date (people.tsv), else the country with ELI
+  (a former or future office holder);
+- a title with an unknown name -> the nationality's country and the title's sector
+  ("Iranian President Pezeshkian" would resolve even if Pezeshkian were not in the table);
+- a title without a name -> the nationality's country and the title's sector, and the holder of
+  that office on the date ("the Russian president" on 2010-05-01 -> Dmitry Medvedev);
+- a country, demonym, capital or organisation alone -> its code.
+
+What cannot be resolved from the phrase alone (a bare "the president", a title before a name with
+no nationality) is marked for :mod:`coref` to resolve from earlier mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import Actor
+from .dictionary import INTERNATIONAL, Agent, Dictionary, Person, Term
+from .matcher import Hit
+
+MODIFIERS = frozenset({"country", "demonym", "capital", "seat", "organisation"})
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: offices that one person holds at a time, so that "the Russian president" names them
+NAMEABLE = frozenset({"president", "prime minister", "chancellor", "foreign minister",
+                      "defence minister", "supreme leader", "leader", "king", "crown prince", "emir",
+                      "vice president", "national security advisor", "pope"})
+#: qualifiers that change the office, so that no holder is looked up ("deputy foreign minister")
+NOT_THE_HOLDER = frozenset({"deputy", "vice", "acting", "interim", "incoming", "outgoing",
+                            "designate", "caretaker", "former", "ex-", "ousted", "exiled", "late"})
+NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "bint", "de", "del", "della", "di", "da",
+                            "dos", "du", "van", "von", "der", "den", "la", "le", "zu", "abu", "ould"})
+NAME_STOP = frozenset("""The A An On In At And But Or Of For To From With By As If When While After
+Before Since During Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+March April May June July August September October November December Mr Mrs Ms Dr I We You He She
+They It This That These Those Who What Said Says Told""".split())
+
+
+@dataclass
+class Found:
+    """A mention under construction, with what coreference needs to know about it."""
+
+    start: int
+    end: int
+    kind: str
+    actor: Actor
+    roles: frozenset[str] = frozenset()
+    keys: frozenset[str] = frozenset()  # lower-case surnames a later bare mention may use
+    gender: str = ""
+    individual: bool = False  # one person: an antecedent for he/she
+    plural: bool = False
+    bare: bool = False  # a name without nationality: prefer an earlier mention of the same name
+    wants_role: str = ""  # "the president" without a country: the role to find earlier
+
+
+@dataclass(slots=True)
+class Item:
+    """A hit or a plain token, in text order."""
+
+    start: int
+    end: int
+    sent: int
+    kind: str  # a hit kind, or "token"
+    refs: tuple[str, ...]
+    text: str
+    space_after: bool = True
+
+
+def items_of(text: str, tokens: list, hits: list[Hit]) -> list[Item]:
+    """Merge hits and the tokens they do not cover into one sequence (hits win)."""
+    items: list[Item] = []
+    h, n_hits = 0, len(hits)
+    k, n_tokens = 0, len(tokens)
+    while k < n_tokens:
+        tok = tokens[k]
+        if h < n_hits and hits[h].start < tok.end:
+            hit = hits[h]
+            items.append(Item(hit.start, hit.end, tok.sent, hit.kind, hit.refs,
+                              text[hit.start:hit.end]))
+            while k < n_tokens and tokens[k].start < hit.end:
+                k += 1
+            h += 1
+            continue
+        items.append(Item(tok.start, tok.end, tok.sent, "token", (), tok.text, tok.space))
+        k += 1
+    return items
+
+
+def _is_name(text: str) -> bool:
+    core = text.replace("-", "").replace("'", "").replace("\u2019", "").replace(".", "")
+    return bool(core) and text[0].isupper() and core.isalpha() and text not in NAME_STOP
+
+
+def _keys_of(person: Person) -> frozenset[str]:
+    keys = {person.surname.lower()}
+    last = person.name.split()[-1]
+    if len(last) > 2 and not last.isupper():
+        keys.add(last.lower())
+    return frozenset(keys)
+
+
+def _stack(code: str, sector: str, base: str | None = None) -> str:
+    """The stacked CAMEO code: 'RUS' + 'GOV'; an organisation's own code + a sector it lacks."""
+    if base:
+        return base if not sector or base.endswith(sector) else base + sector
+    return code + sector
+
+
+def actor_from_term(term: Term, confidence: float) -> Actor:
+    base = term.cameo if term.code in INTERNATIONAL else None
+    return Actor(term.code, term.sector, _stack(term.code, term.sector, base), term.name, confidence)
+
+
+class PhraseReader:
+    """Reads the actor phrases of one article as of one date."""
+
+    def __init__(self, d: Dictionary, date: str, text: str) -> None:
+        self.d = d
+        self.date = date
+        self.text = text
+
+    # -- resolution helpers -------------------------------------------------------------------
+
+    def choose_person(self, names: tuple[str, ...] | list[str], role: str = "",
+                      code: str | None = None) -> Person | None:
+        """The person among ``names`` who best fits the date, the title's role and the nationality."""
+        best: tuple[int, int, Person] | None = None
+        for position, name in enumerate(names):
+            person = self.d.people.get(name)
+            if person is None:
+                continue
+            term = person.term_on(self.date, role)
+            score = 0
+            if term is not None:
+                score += 4 + (2 if role and role in term.roles else 0) + (1 if code == term.code else 0)
+            elif code and person.nearest_term(self.date).code == code:
+                score += 1
+            if best is None or (score, -position) > (best[0], best[1]):
+                best = (score, -position, person)
+        return best[2] if best else None
+
+    def person_actor(self, person: Person, role: str, eli: bool) -> tuple[Actor, frozenset[str]]:
+        term = person.term_on(self.date, role)
+        if term is not None:
+            return actor_from_term(term, 0.9), frozenset(term.roles)
+        past = person.nearest_term(self.date)
+        if past.code in INTERNATIONAL:
+            return Actor(past.code, "ELI", _stack(past.code, "ELI", past.cameo), person.name, 0.6), frozenset()
+        return Actor(past.code, "ELI", past.code + "ELI", person.name, 0.7), frozenset()
+
+    def modifier(self, item: Item) -> tuple[str, str, str | None, str]:
+        """(code, sector, cameo base or None, name) of a nationality or organisation modifier."""
+        if item.kind == "organisation":
+            org = self.d.organisation_on(item.refs[0], self.date)
+            base = org.cameo if org.code in INTERNATIONAL else None
+            return org.code, org.sector, base, org.name
+        code = item.refs[0]
+        country = self.d.countries.get(code)
+        return code, "", None, country.name if country else code
+
+    # -- the grammar ----------------------------------------------------------------------------
+
+    def read(self, items: list[Item]) -> list[Found]:
+        found: list[Found] = []
+        i, n = 0, len(items)
+        while i < n:
+            result, nxt = self.phrase(items, i)
+            if result is not None:
+                found.append(result)
+            i = max(nxt, i + 1)
+        return found
+
+    def phrase(self, items: list[Item], i: int) -> tuple[Found | None, int]:
+        n = len(items)
+        sent = items[i].sent
+        j = i
+        det = None
+        if items[j].kind == "token" and items[j].text.lower() == "the":
+            det = j
+            j += 1
+        quals: list[Item] = []
+        mods: list[Item] = []
+        titles: list[tuple[Item, Agent]] = []
+        possessive = False
+        mod_index = i
+        of_end = 0
+
+        def same(k: int) -> bool:
+            return k < n and items[k].sent == sent
+
+        while same(j):
+            it = items[j]
+            if it.kind == "qualifier" and not titles:
+                quals.append(it)
+            elif it.kind in MODIFIERS and not titles and not mods:
+                mods.append(it)
+                mod_index = j
+                if same(j + 1) and items[j + 1].kind == "token" and items[j + 1].text in POSSESSIVES:
+                    possessive = True
+                    j += 1
+            elif it.kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
+                agent = self.d.agents[it.refs[0]]
+                if titles and titles[-1][1].plural:
+                    break
+                titles.append((it, agent))
+            else:
+                break
+            j += 1
+        # "the President of Russia", "Secretary-General of the United Nations"
+        if titles and not mods and same(j + 1) and items[j].kind == "token" and items[j].text == "of":
+            k = j + 1
+            if items[k].kind == "token" and items[k].text.lower() == "the" and same(k + 1):
+                k += 1
+            if items[k].kind in MODIFIERS and items[k].kind != "demonym":
+                mods.append(items[k])
+                of_end = items[k].end
+                j = k + 1
+        # a person: known by the dictionary, or an unknown name after a title
+        name_item: Item | None = None
+        name_span: tuple[int, int] | None = None
+        head = titles[-1][1] if titles else None
+        if same(j) and items[j].kind in ("person", "surname") and (
+                titles or not mods or possessive or mods[0].kind == "demonym"):
+            name_item = items[j]
+            name_span = (name_item.start, name_item.end)
+            j += 1
+        elif head is not None and head.title and (head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
+            k, last = j, None
+            while same(k) and items[k].kind == "token" and k - j < 6:
+                word = items[k].text
+                if _is_name(word) or word[:1].isupper() and word.lower() in self.d.surnames:
+                    last = k
+                elif not (last is not None and (word.lower() in NAME_PARTICLES or word == "-"
+                                                 and not items[k - 1].space_after)
+                          and same(k + 1) and (_is_name(items[k + 1].text) or items[k + 1].text == "-")):
+                    break
+                k += 1
+            if last is not None:
+                name_span = (items[j].start, items[last].end)
+                j = last + 1
+        if titles and head is not None and head.kind == "nameonly" and name_span is None:
+            titles = []  # "general", "secretary" without a name are ordinary words
+            j = i + 1 if not mods else j
+        # a leader's side: "the Biden administration", "Assad's forces"
+        collective: Agent | None = None
+        if name_span is not None and same(j):
+            k = j + 1 if items[j].kind == "token" and items[j].text in POSSESSIVES else j
+            if same(k) and items[k].kind == "agent" and self.d.agents[items[k].refs[0]].kind == "collective":
+                collective = self.d.agents[items[k].refs[0]]
+                end_collective = items[k].end
+                j = k + 1
+        if name_span is None and not titles:
+            if mods:  # a nationality or organisation on its own: "Russia", "Russian gas", "NATO"
+                return self.alone(mods[0]), mod_index + 1
+            return None, i + 1
+        first = quals[0] if quals else (mods[0] if mods else (titles[0][0] if titles else None))
+        start = first.start if first is not None else name_span[0]  # type: ignore[index]
+        if collective is not None:
+            found = self.led_by(items, name_item, name_span, collective, titles, quals, mods)
+            found.start = items[det].start if det is not None else start
+            found.end = end_collective
+            return found, j
+        if name_span is not None:
+            found = self.named(name_item, name_span, titles, quals, mods)
+            found.start = start
+            return found, j
+        found = self.agent(titles, quals, mods)
+        found.start = items[det].start if det is not None else start
+        found.end = max(titles[-1][0].end, of_end)
+        return found, j
+
+    # -- the four shapes of a mention ---------------------------------------------------------
+
+    def alone(self, item: Item) -> Found:
+        if item.kind == "organisation":
+            org = self.d.organisation_on(item.refs[0], self.date)
+            base = org.cameo if org.code in INTERNATIONAL else None
+            actor = Actor(org.code, org.sector, _stack(org.code, org.sector, base), org.name, 0.9)
+            return Found(item.start, item.end, "organisation", actor, plural=True)
+        code = item.refs[0]
+        name = self.d.countries[code].name
+        if item.kind in ("capital", "seat"):
+            confidence = 0.9 if item.kind == "seat" else 0.6
+            return Found(item.start, item.end, "capital", Actor(code, "GOV", code + "GOV", name, confidence))
+        confidence = 0.95 if item.kind == "country" else 0.8
+        return Found(item.start, item.end, item.kind, Actor(code, "", code, name, confidence))
+
+    @staticmethod
+    def title_sector(titles: list[tuple[Item, Agent]]) -> str:
+        """A group word before a title decides the sector: "rebel commander" REB, "army spokesman" MIL."""
+        if len(titles) > 1 and not titles[0][1].title:
+            return titles[0][1].sector
+        return titles[-1][1].sector if titles else ""
+
+    def named(self, name_item: Item | None, span: tuple[int, int], titles: list[tuple[Item, Agent]],
+              quals: list[Item], mods: list[Item]) -> Found:
+        head = titles[-1][1] if titles else None
+        role = head.role if head is not None and head.sector != "ELI" else ""
+        eli = head is not None and head.sector == "ELI" or any(
+            self.d.agents[q.refs[0]].sector == "ELI" for q in quals)
+        mod = self.modifier(mods[0]) if mods else None
+        code = mod[0] if mod else None
+        names: tuple[str, ...] | list[str] = name_item.refs if name_item is not None else ()
+        bare = not mods
+        if name_item is None:  # a name after a title: maybe a surname the table knows
+            words = self.text[span[0]:span[1]]
+            names = self.d.surnames.get(words.lower()) or self.d.surnames.get(words.split()[-1].lower(), [])
+            if names:
+                candidate = self.choose_person(names, role, code)
+                known = candidate is not None and candidate.term_on(self.date, role) is not None and (
+                    not code or candidate.term_on(self.date, role).code == code)
+                names = [candidate.name] if known and candidate else []
+        person = self.choose_person(names, role, code) if names else None
+        if person is not None:
+            actor, roles = self.person_actor(person, role, eli)
+            return Found(span[0], span[1], "person", actor, roles, _keys_of(person), person.gender,
+                         individual=True, bare=bare and not titles)
+        words = self.text[span[0]:span[1]]
+        keys = frozenset({words.split()[-1].lower()})
+        sector = "ELI" if eli else self.title_sector(titles)
+        if mod is None:
+            return Found(span[0], span[1], "person", Actor(None, sector, "", words, 0.0),
+                         frozenset({role}) if role else frozenset(), keys, individual=True, bare=True)
+        sector = mod[1] or sector if mods[0].kind == "organisation" else sector
+        if mod[0] in INTERNATIONAL and sector == "GOV":
+            sector = ""
+        actor = Actor(mod[0], sector, _stack(mod[0], sector, mod[2]), words, 0.8)
+        return Found(span[0], span[1], "person", actor, frozenset({role}) if role else frozenset(), keys,
+                     individual=True)
+
+    def agent(self, titles: list[tuple[Item, Agent]], quals: list[Item], mods: list[Item]) -> Found:
+        head = titles[-1][1]
+        qualifiers = {q.text.lower() for q in quals}
+        eli = any(self.d.agents[q.refs[0]].sector == "ELI" for q in quals)
+        sector = "ELI" if eli else self.title_sector(titles)
+        role = head.role if head.sector != "ELI" and not qualifiers & NOT_THE_HOLDER else ""
+        kind = "agent"
+        if not mods:
+            return Found(0, 0, kind, Actor(None, sector, "", "", 0.0),
+                         frozenset({role}) if role else frozenset(), plural=head.plural,
+                         wants_role=role if not head.plural else "")
+        code, mod_sector, base, name = self.modifier(mods[0])
+        if mods[0].kind == "organisation":
+            sector = mod_sector or sector
+            if code in INTERNATIONAL and sector == "GOV":
+                sector = ""
+        if head.kind == "population":
+            kind = "demonym"
+        if role in NAMEABLE and code not in INTERNATIONAL and not head.plural:
+            term = self.d.holder(code, role, self.date)
+            if term is not None:
+                person = self.d.people[term.name]
+                actor = actor_from_term(term, 0.8)
+                return Found(0, 0, kind, actor, frozenset(term.roles), _keys_of(person), person.gender,
+                             individual=True)
+        actor = Actor(code, sector, _stack(code, sector, base), name, 0.8)
+        return Found(0, 0, kind, actor, frozenset({role}) if role else frozenset(), plural=head.plural,
+                     individual=bool(role) and not head.plural)
+
+    def led_by(self, items: list[Item], name_item: Item | None, span: tuple[int, int] | None,
+               collective: Agent, titles: list[tuple[Item, Agent]], quals: list[Item],
+               mods: list[Item]) -> Found:
+        leader = self.named(name_item, span or (0, 0), titles, quals, mods)
+        base = leader.actor
+        if base.code is None:
+            actor = Actor(None, collective.sector, "", "", 0.0)
+        else:
+            actor = Actor(base.code, collective.sector, _stack(base.code, collective.sector),
+                          self.d.countries[base.code].name if base.code in self.d.countries else base.name,
+                          min(base.confidence, 0.8))
+        return replace(leader, kind="agent", actor=actor, roles=frozenset(), keys=frozenset(),
+                       individual=False, plural=True, bare=False)
