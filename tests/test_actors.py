@@ -364,3 +364,23 @@ def test_example_speed() -> None:
         find_mentions(doc, "2025-01-14")
     per_article = (time.perf_counter() - started) / runs
     assert per_article < 0.005, f"{per_article * 1000:.2f} ms per article"
+
+
+def test_secretary_of_state_is_the_foreign_minister_only_in_the_united_states() -> None:
+    assert resolve_actor("the US secretary of state", "2016-05-01").name == "John Kerry"
+    french = resolve_actor("France's secretary of state", "2016-05-01")
+    assert (french.cameo, french.name) == ("FRAGOV", "France")
+
+
+def test_full_name_is_not_relinked_to_an_earlier_namesake() -> None:
+    found = mentions("Bill Clinton spoke. Hillary Clinton answered. Clinton said no.", "2016-05-01")
+    names = [(m.text, m.actor.name) for m in found if m.kind == "person"]
+    assert names == [("Bill Clinton", "Bill Clinton"), ("Hillary Clinton", "Hillary Clinton"),
+                     ("Clinton", "Hillary Clinton")]
+
+
+def test_agent_words_in_names_and_verbs() -> None:
+    assert codes("She studied at Harvard University before General Electric hired her.") == [
+        ("General Electric", "MNC", "")]
+    found = codes("Rebels court investors while army troops wait.")
+    assert ("investors", None, "BUS") in found and ("army troops", None, "MIL") in found

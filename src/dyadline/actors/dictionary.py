@@ -99,6 +99,11 @@ class Agent:
     title: bool
     kind: str  # "", "collective", "population", "qualifier", "nameonly"
     plural: bool
+    only: frozenset[str] = frozenset()  # states where the role holds; empty = all
+
+    def role_in(self, code: str | None) -> str:
+        """The role this title names in state ``code`` ('' where it names another office)."""
+        return self.role if not self.only or code is None or code in self.only else ""
 
 
 @dataclass
@@ -223,7 +228,7 @@ def _load_people(d: Dictionary, path: Path) -> None:
 
 
 def _load_agents(d: Dictionary, path: Path) -> None:
-    for number, (phrases, sector, role, plural, title, kind) in _rows(path, 6):
+    for number, (phrases, sector, role, plural, title, kind, only) in _rows(path, 7):
         if sector not in SECTORS:
             raise DictionaryError(f"{path.name}:{number}: unknown sector {sector!r}")
         forms = _split(phrases)
@@ -234,7 +239,8 @@ def _load_agents(d: Dictionary, path: Path) -> None:
                 entries += [(p, True) for p in extra]
             for surface, is_plural in entries:
                 agent = Agent(forms[0], sector, role.strip(), title == "yes" and not is_plural,
-                              kind, is_plural or plural == "-" and form.endswith("s"))
+                              kind, is_plural or plural == "-" and form.endswith("s"),
+                              frozenset(_split(only)))
                 d.agents.setdefault(surface.lower(), agent)
                 d.forms.append((surface, "qualifier" if kind == "qualifier" else "agent", surface.lower()))
 

@@ -180,6 +180,8 @@ class PhraseReader:
     def phrase(self, items: list[Item], i: int) -> tuple[Found | None, int]:
         n = len(items)
         sent = items[i].sent
+        if self.inside_proper_name(items, i):
+            return None, i + 1
         j = i
         det = None
         if items[j].kind == "token" and items[j].text.lower() == "the":
@@ -207,8 +209,8 @@ class PhraseReader:
                     j += 1
             elif it.kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
                 agent = self.d.agents[it.refs[0]]
-                if titles and titles[-1][1].plural:
-                    break
+                if titles and (titles[-1][1].plural or not agent.title and agent.sector != titles[-1][1].sector):
+                    break  # "court investors": two agents, not one title
                 titles.append((it, agent))
             else:
                 break
@@ -276,6 +278,17 @@ class PhraseReader:
         found.end = max(titles[-1][0].end, of_end)
         return found, j
 
+    def inside_proper_name(self, items: list[Item], i: int) -> bool:
+        """'Harvard University', 'Fox News Channel': a capitalised agent word after a capitalised
+        word that starts no sentence is part of a name, not an agent (titles are kept: 'Republican
+        Sen. Ted Cruz')."""
+        it = items[i]
+        if it.kind != "agent" or i < 2 or not it.text[:1].isupper() or self.d.agents[it.refs[0]].title:
+            return False
+        prev = items[i - 1]
+        return (prev.kind == "token" and prev.sent == it.sent and items[i - 2].sent == it.sent
+                and prev.text[:1].isupper() and prev.text.isalpha())
+
     # -- the four shapes of a mention ---------------------------------------------------------
 
     def alone(self, item: Item) -> Found:
@@ -302,11 +315,11 @@ class PhraseReader:
     def named(self, name_item: Item | None, span: tuple[int, int], titles: list[tuple[Item, Agent]],
               quals: list[Item], mods: list[Item]) -> Found:
         head = titles[-1][1] if titles else None
-        role = head.role if head is not None and head.sector != "ELI" else ""
-        eli = head is not None and head.sector == "ELI" or any(
-            self.d.agents[q.refs[0]].sector == "ELI" for q in quals)
         mod = self.modifier(mods[0]) if mods else None
         code = mod[0] if mod else None
+        role = head.role_in(code) if head is not None and head.sector != "ELI" else ""
+        eli = head is not None and head.sector == "ELI" or any(
+            self.d.agents[q.refs[0]].sector == "ELI" for q in quals)
         names: tuple[str, ...] | list[str] = name_item.refs if name_item is not None else ()
         bare = not mods
         if name_item is None:  # a name after a title: maybe a surname the table knows
@@ -321,7 +334,8 @@ class PhraseReader:
         if person is not None:
             actor, roles = self.person_actor(person, role, eli)
             return Found(span[0], span[1], "person", actor, roles, _keys_of(person), person.gender,
-                         individual=True, bare=bare and not titles)
+                         individual=True, bare=bare and not titles and name_item is not None
+                         and name_item.kind == "surname")
         words = self.text[span[0]:span[1]]
         keys = frozenset({words.split()[-1].lower()})
         sector = "ELI" if eli else self.title_sector(titles)
@@ -342,6 +356,8 @@ class PhraseReader:
         sector = "ELI" if eli else self.title_sector(titles)
         role = head.role if head.sector != "ELI" and not qualifiers & NOT_THE_HOLDER else ""
         kind = "agent"
+        if mods and mods[0].kind != "organisation":
+            role = role and head.role_in(mods[0].refs[0])
         if not mods:
             return Found(0, 0, kind, Actor(None, sector, "", "", 0.0),
                          frozenset({role}) if role else frozenset(), plural=head.plural,
