@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/russia-iran-treaty/article.txt
 
-.PHONY: install run test eval bench clean
+.PHONY: install run test eval baseline bench clean
 
 $(BIN)/dyadline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: install
 
 eval: install
 	$(BIN)/dyadline eval all
+
+# Record the CI samples' figures in benchmarks/baseline.json (after a change that moves them on purpose).
+baseline: install
+	$(BIN)/python -m dyadline.evaluation.baseline --update
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -19,6 +19,8 @@ SUITES: dict[str, str] = {
     "timebank": "dyadline.evaluation.timebank:run",
     "quotes": "dyadline.evaluation.quotes:run",
     "geo": "dyadline.evaluation.geo:run",
+    "quad": "dyadline.evaluation.quad:run",
+    "dyads": "dyadline.evaluation.dyads:run",
 }
 
 
