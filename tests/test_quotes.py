@@ -215,3 +215,50 @@ def test_example_article_three_quotations():
     assert content(text, reported["He"]).startswith("that the US would actively work")
     assert content(text, reported["Russian Foreign Minister Sergei Lavrov"]).startswith(
         "the partnership pact is not directed")
+
+
+def test_dash_signature_after_quotation():
+    text = "“We will win the nomination.”  - Bernie Sanders\n\nThe rally ended."
+    q = one(text)
+    assert q.speaker.text == "Bernie Sanders" and q.cue.text == "-"
+
+
+def test_verb_not_in_lexicon_after_quotation():
+    text = "“The white working class has failed capitalism,” he mocks."
+    q = one(text)
+    assert q.speaker.text == "he" and q.cue.text == "mocks"
+    text = "“Silly boys acting like rebels,” scoffed Arianna Gil, 22, a founder of the group."
+    q = one(text)
+    assert q.speaker.text == "Arianna Gil" and q.cue.text == "scoffed"
+
+
+def test_naming_verb_attributes_a_long_quotation():
+    text = "She called his executive actions “a crucial step forward on gun violence.”"
+    q = one(text)
+    assert q.direct and q.cue.text == "called" and q.speaker.text == "She"
+
+
+def test_colon_after_a_name():
+    text = "The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates gain most.”"
+    q = one(text)
+    assert q.speaker.text == "Republican pollster Daron Shaw" and q.cue.text == ":"
+
+
+def test_three_apostrophes_close_a_nested_quotation():
+    text = "''She would look at me and say, 'What did he mean by that?''' Mr. Biden said."
+    q = one(text)
+    assert content(text, q) == "She would look at me and say, 'What did he mean by that?'"
+    assert q.speaker.text == "Mr. Biden"
+
+
+def test_subject_with_appositive_before_cue():
+    text = "Brian Fallon, a spokesman for the Clinton campaign, said: “The process was followed.”"
+    q = one(text)
+    assert q.speaker.text == "Brian Fallon"
+
+
+def test_participle_after_a_quotation_takes_the_previous_speaker():
+    text = "“We are ready,” he said, adding, “We will not be in Cleveland fighting.”"
+    found = quotes(text)
+    assert [q.speaker.text for q in found] == ["he", "he"]
+    assert found[1].cue.text == "adding"

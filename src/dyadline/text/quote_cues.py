@@ -109,14 +109,14 @@ and or but nor so yet that which whom whose when where while because although th
 unless as than since until after before during about over under into onto upon through
 across against among between within without to in on at by with from is was are were be
 been being has have had do does did will would shall should can could may might must not
-n't no also too very just even only then there here this these those what how why said
+n't n’t no also too very just even only then there here this these those what how why said
 says say told tells adding saying according more most less least such other another
 both either neither each every all any some many much few several whether
 """.split())
 _NP_INNER = frozenset("of for the a an and & 's ’s ' . - – at".split())
 _SKIP_BEFORE_CUE = frozenset("""
 also later then has have had would will could may might should must did does do is was
-are were been be not n't never once again still already just further previously recently
+are were been be not n't n’t never once again still already just further previously recently
 repeatedly often frequently reportedly publicly privately separately initially first
 finally ultimately earlier simply flatly quickly immediately subsequently similarly
 """.split())
@@ -273,8 +273,8 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, in
     while k < hi and (tokens[k].text[:1].isupper() or tokens[k].lower in ("of", "'s", "’s", ".", "-")) and k - i < 10:
         k += 1
     if k == start_caps:
-        if k > i and k < hi and _is_word(tokens[k]) and tokens[k].lower not in _STOP:
-            k += 1  # "the campaign"
+        if k < hi and _is_word(tokens[k]) and tokens[k].lower not in _STOP:
+            k += 1  # "the campaign", "officials"
         else:
             return None
     while k > i and tokens[k - 1].lower in _NP_INNER:

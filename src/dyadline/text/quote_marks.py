@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r"''|[\"“”„«»]")  # two apostrophes stand for a straight double quote (NYT style)
+# Two apostrophes stand for a straight double quote (NYT style); three are a double and a
+# single quote together, the double one outermost.
+_DOUBLE = re.compile(r"'''|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _LINE = re.compile(r"[^\n]+")
 _OPENERS_BEFORE = set(" \t\n([{—–-/“‘\"'")
@@ -79,15 +81,19 @@ def _double_in_line(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, i
     pairs: list[tuple[int, int, int]] = []
     pending: int | None = None
     for m in _DOUBLE.finditer(text, lo, hi):
-        pos = m.start()
-        role = _role(text, pos, m.end() - pos)
+        pos, length = m.start(), m.end() - m.start()
+        role = _role(text, pos, length)
+        if length == 3:  # three apostrophes: the double mark is the outer pair
+            length = 2
+            if role != "open":
+                pos += 1
         if pending is None:
             if role != "close":
                 pending = pos
         elif role == "open" and text[pos] in "“„«" and text[pending] in "“„«":
             pending = pos  # two typographic openers: the first one was never closed
         else:
-            pairs.append((pending, pos, m.end() - pos))
+            pairs.append((pending, pos, length))
             pending = None
     return pairs, pending
 

@@ -28,9 +28,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .quote_cues import Cue, find_cues, left_np, right_np, sentence_subject, skip_left
+from .quote_cues import Cue, CueEntry, find_cues, left_np, right_np, sentence_subject, skip_left
 from .quote_marks import QuotedStretch, find_quoted
-from .segment import TextDoc
+from .segment import TextDoc, Token
 
 #: a quoted stretch of this many words or fewer needs a cue to count as a quotation
 SCARE_QUOTE_WORDS = 3
@@ -44,6 +44,12 @@ _QUOTE_CHARS = frozenset('"“”‘’«»\'')
 _DOUBLE_MARKS = frozenset('"“”«»')
 #: a short quoted name or title inside a gap ("on NBC's ''Meet the Press.''")
 _SHORT_QUOTED = re.compile(r"(?:“|\"|''|‘)[^“”\"\n]{1,40}?(?:”|\"|''|’)")
+#: words ending in -s/-ed that are not verbs of saying after a quotation
+_NOT_VERBS = frozenset("""was has is does its this his hers ours yours theirs news always perhaps
+unless less thus was yes whereas various numerous famous serious previous obvious anonymous
+indeed need seed speed feed red bed united""".split())
+#: verbs that attribute a quotation given as a name for something ("called it “a disaster”")
+_NAMING = frozenset("call describe dub label brand".split())
 _RELATIVE = frozenset("who which whose whom that when while because but and as".split())
 _LIGHT_AFTER = frozenset("""on in at during last this to of from after before while when earlier later
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently
@@ -185,12 +191,30 @@ def _subject(art: _Article, cue: Cue, lo: int, prior: list[_Draft]) -> tuple[int
     return np
 
 
-def _after_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]) -> tuple[Cue, tuple[int, int] | None] | None:
-    """A cue right after the closing mark: "“...,” Lavrov stated" / "“...,” said Lavrov"."""
+def _pseudo_cue(art: _Article, i: int) -> Cue:
+    """A cue word the lexicon does not list, read from the shape "“...,” X verbed"."""
+    tok = art.tokens[i]
+    return Cue(i, i + 1, CueEntry(tok.lower, False, False), tok.lower)
+
+
+def _verb_like(tok: Token) -> bool:
+    low = tok.lower
+    return (tok.text[:1].islower() and tok.text.isalpha() and low not in _NOT_VERBS
+            and (low.endswith("ed") or low.endswith("s")) and len(low) > 3)
+
+
+def _after_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
+               ) -> tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None] | None:
+    """A cue right after the closing mark: "“...,” Lavrov stated" / "“...,” said Lavrov" /
+    "“...”  - Bernie Sanders"."""
     if not q.closed:
         return None
     tokens = art.tokens
     a = art.first_token_at_or_after(q.outer_end)
+    if a < len(tokens) and tokens[a].text in ("-", "—", "–") and "\n" not in art.text[q.outer_end:tokens[a].start]:
+        dash = _dash_signature(art, a)
+        if dash is not None:
+            return None, dash, (tokens[a].start, tokens[a].end)
     while a < len(tokens) and tokens[a].text in (",", "—", "–", "-"):
         a += 1
     if a >= len(tokens) or "\n" in art.text[q.outer_end:tokens[a].start]:
@@ -206,17 +230,50 @@ def _after_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]) -> tuple[Cu
         hi += 1
     cue = art.cue_between(a, hi)
     if cue is None or cue.participle:
-        return None  # "..., adding, “...”" introduces what follows, not what precedes
+        # "..., adding, “...”" introduces what follows, not what precedes
+        return _unlisted_after(art, a, hi) if cue is None and last in ",?!" else None
     if cue.first == a:  # inverted: "said Lavrov"
-        return cue, right_np(tokens, cue.last, hi)
+        return cue, right_np(tokens, cue.last, hi), None
     if cue.entry.lemma == "according to":
-        return cue, right_np(tokens, cue.last, hi)
+        return cue, right_np(tokens, cue.last, hi), None
     if tokens[cue.first - 1].text == ",":
-        return cue, right_np(tokens, a, cue.first)
+        return cue, right_np(tokens, a, cue.first), None
     np = left_np(tokens, cue.first - 1, a)
     if np is None:
         return None
-    return cue, np
+    return cue, np, None
+
+
+def _unlisted_after(art: _Article, a: int, hi: int) -> tuple[Cue, tuple[int, int], None] | None:
+    """"“...,” he mocks", "“...,” scoffed Arianna Gil", "“...,” the nominee riffed": a verb the
+    lexicon lacks, recognised by where it stands after a quotation ending in a comma."""
+    tokens = art.tokens
+    if a + 1 >= hi:
+        return None
+    first = tokens[a]
+    if first.lower in ("he", "she", "they", "we", "i") and _verb_like(tokens[a + 1]):
+        return _pseudo_cue(art, a + 1), (a, a + 1), None
+    if _verb_like(first) and (tokens[a + 1].text[:1].isupper() or tokens[a + 1].lower in ("the", "a", "an")):
+        np = right_np(tokens, a + 1, hi)
+        return (_pseudo_cue(art, a), np, None) if np else None
+    np = right_np(tokens, a, hi)
+    if np is not None and np[1] < hi and _verb_like(tokens[np[1]]) and tokens[np[1] - 1].text[:1].isupper():
+        return _pseudo_cue(art, np[1]), np, None
+    return None
+
+
+def _dash_signature(art: _Article, d: int) -> tuple[int, int] | None:
+    """"“...”  - Bernie Sanders" at the end of a line: the name after the dash speaks."""
+    tokens = art.tokens
+    end = d + 1
+    while end < len(tokens) and "\n" not in art.text[tokens[end - 1].end:tokens[end].start] and end - d <= 8:
+        end += 1
+    if end == d + 1 or (end < len(tokens) and "\n" not in art.text[tokens[end - 1].end:tokens[end].start]):
+        return None
+    np = right_np(tokens, d + 1, end)
+    if np is None or not tokens[np[0]].text[:1].isupper() or any(t.text[:1].isalnum() for t in tokens[np[1]:end]):
+        return None
+    return np
 
 
 def _before_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
@@ -254,10 +311,27 @@ def _before_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
             # "Philip Bump: “...”", "Clinton has since apologized: “...”"
             floor = _clause_floor(art, b)
             np = left_np(tokens, b - 1, floor)
-            if np is None or np[0] != floor:
+            if np is not None and np[0] != floor:
+                # "... doesn't surprise Republican pollster Daron Shaw:": a name right before
+                # the colon speaks; anything else is the subject's ("he returned to his lines:")
+                first = np[0]
+                while first < np[1] and tokens[first].text[:1].islower() and tokens[first].lower not in ("the", "a", "an"):
+                    first += 1
+                np = (first, np[1]) if first < np[1] and tokens[np[1] - 1].text[:1].isupper() else None
+            if np is None:
                 np = sentence_subject(tokens, floor, b)
             if np is not None:
                 return None, np, (lead.start, lead.end)
+        return None
+    # "called the deal “a disaster”": a naming verb, a short object, then the quotation
+    for k in range(b, max(s_lo, b - 5) - 1, -1):
+        t = tokens[k]
+        cue = art.cue_at.get(k)
+        if cue is not None and cue.entry.lemma in _NAMING and cue.first not in art.used and \
+                art.words_in(q.start, q.end) > SCARE_QUOTE_WORDS:
+            return cue, _subject(art, cue, _clause_floor(art, cue.first), prior), None
+        if not t.text[:1].isalnum() and t.lower not in ("'s", "’s"):
+            break
     return None
 
 
@@ -272,7 +346,7 @@ def _continues(art: _Article, prev: _Draft | None, q: QuotedStretch) -> bool:
     if prev is None or (prev.cue is None and prev.cue_chars is None) or prev.extent_end > q.open:
         return False
     raw = art.text[prev.extent_end:q.open]
-    gap = _SHORT_QUOTED.sub(" ", raw)
+    gap = _SHORT_QUOTED.sub(_blank_if_name, raw)
     if any(c in _DOUBLE_MARKS for c in gap) or "''" in gap:
         return False
     tokens = art.tokens
@@ -294,6 +368,15 @@ def _continues(art: _Article, prev: _Draft | None, q: QuotedStretch) -> bool:
     # "said X, director of Y, “B.”": a description of the speaker, no other cue
     return gap.lstrip()[:1] == "," and len(words) <= 30 and not any(
         k in art.cue_at for k in range(i, j))
+
+
+def _blank_if_name(m: re.Match[str]) -> str:
+    """Blank out a quoted title or scare quote ("''Meet the Press''"), keep anything longer."""
+    inner = m.group(0)[1:-1].strip("'")
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    if len(words) <= SCARE_QUOTE_WORDS or sum(w[:1].isupper() for w in words) * 3 >= len(words) * 2:
+        return " "
+    return m.group(0)
 
 
 def _opens_sentence(art: _Article, q: QuotedStretch, floor: int) -> int | None:
@@ -326,20 +409,21 @@ def _direct_pass(art: _Article) -> list[_Draft]:
             found = _after_cue(art, q, drafts)
         elif last == ".":
             nxt = art.first_token_at_or_after(q.outer_end)
-            if nxt < len(art.tokens) and art.tokens[nxt].text[:1].islower():
+            if nxt < len(art.tokens) and (art.tokens[nxt].text[:1].islower()
+                                          or art.tokens[nxt].text in ("-", "—", "–")):
                 found = _after_cue(art, q, drafts)
         if found is not None:
-            cue, np = found
+            cue, np, punct = found
             floor = max(covered_to, prev.extent_end if prev else 0, 0)
             start = _opens_sentence(art, q, floor)
             if start is not None and not _continues(art, prev, q):
                 # "Trump's claim was “strategic,” she said": the quotation is a piece of
                 # a longer statement; the statement is what is attributed
-                _add(art, drafts, q, cue, np, None)
+                _add(art, drafts, q, cue, np, punct)
                 drafts[-1].parts = [(start, q.outer_end)]
                 drafts[-1].direct = False
             else:
-                _add(art, drafts, q, cue, np, None)
+                _add(art, drafts, q, cue, np, punct)
             covered_to = q.outer_end
             continue
         before = _before_cue(art, q, drafts)
@@ -368,7 +452,7 @@ def _is_title(art: _Article, q: QuotedStretch) -> bool:
     """Title case, a few words: "Lost Tycoon: The Many Lives of Donald J. Trump"."""
     words = [w for w in art.text[q.start:q.end].split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[:1].isupper())
-    return 2 <= len(words) <= 10 and capitalised * 3 >= len(words) * 2
+    return 2 <= len(words) <= 14 and capitalised * 3 >= len(words) * 2
 
 
 def _looks_like_speech(art: _Article, q: QuotedStretch) -> bool:
