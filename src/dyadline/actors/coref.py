@@ -19,6 +19,7 @@ text order, each cheap:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..model import Actor
@@ -34,11 +35,16 @@ def _copy(actor: Actor, factor: float) -> Actor:
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Quotation spans, sorted and non-overlapping (as finditer returns them)."""
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a < offset < b for a, b in ranges)
+    k = bisect_right(ranges, (offset, len_max)) - 1
+    return k >= 0 and ranges[k][0] < offset < ranges[k][1]
+
+
+len_max = 1 << 62
 
 
 def link_names_and_titles(found: list[Found]) -> None:
@@ -64,11 +70,16 @@ def link_names_and_titles(found: list[Found]) -> None:
 def link_surnames(found: list[Found], tokens: list) -> list[Found]:
     """Rule 2: later bare surnames of earlier person mentions that the dictionary does not list alone."""
     extra: list[Found] = []
+    every_key = {key for f in found if f.individual and f.kind == "person" for key in f.keys}
+    if not every_key:
+        return extra
+    candidates = [index for index, tok in enumerate(tokens) if tok.lower in every_key]
     known: dict[str, Found] = {}
     order = sorted(found, key=lambda f: f.start)
     k = 0
     covered_until = -1
-    for index, tok in enumerate(tokens):
+    for index in candidates:
+        tok = tokens[index]
         while k < len(order) and order[k].start <= tok.start:
             f = order[k]
             covered_until = max(covered_until, f.end)
@@ -118,8 +129,15 @@ def link_pronouns(found: list[Found], tokens: list, text: str, sentences: list) 
                 g = pool[-1]
                 out.append(Found(tok.start, tok.end, "pronoun", _copy(g.actor, 0.6), plural=True))
             continue
-        pool = [p for p in people if p.end <= tok.start and (not p.gender or p.gender == gender)
-                and sentence_of.get(id(p), -1) >= tok.sent - _LOOKBACK]
+        pool = []
+        for p in reversed(people):  # latest first; stop beyond the look-back window
+            if p.end > tok.start:
+                continue
+            if sentence_of[id(p)] < tok.sent - _LOOKBACK:
+                break
+            if not p.gender or p.gender == gender:
+                pool.append(p)
+        pool.reverse()
         antecedent = _pick(pool, tok.sent, sentence_of, quoted)
         if antecedent is not None:
             resolved = Found(tok.start, tok.end, "pronoun", _copy(antecedent.actor, 0.8), antecedent.roles,

@@ -24,11 +24,15 @@ HYPHEN_OK = frozenset({"country", "capital", "seat", "organisation", "person", "
 
 _TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\n": " ",
                             "\r": " ", "\t": " ", "\u2010": "-", "\u2011": "-"})
+_SPECIAL = tuple(chr(c) for c in _TRANSLATE)
 
 
 def normalise(text: str) -> tuple[str, str]:
     """(text with apostrophes/spaces/hyphens unified, its lower-case form), both the same length."""
-    plain = text.translate(_TRANSLATE)
+    plain = text
+    for char in _SPECIAL:  # str.replace is much faster than str.translate on long texts
+        if char in plain:
+            plain = plain.replace(char, _TRANSLATE[ord(char)])
     lower = plain.lower()
     if len(lower) != len(plain):  # a few characters lower-case to two ("İ"): keep offsets
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)

@@ -20,6 +20,7 @@ no nationality) is marked for :mod:`coref` to resolve from earlier mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..model import Actor
@@ -62,34 +63,41 @@ class Found:
 
 @dataclass(slots=True)
 class Item:
-    """A hit or a plain token, in text order."""
+    """A dictionary hit placed in the token sequence (plain tokens stay segment's Token objects,
+    so that nothing is allocated for the many tokens that are no part of an actor phrase)."""
 
     start: int
     end: int
     sent: int
-    kind: str  # a hit kind, or "token"
+    kind: str
     refs: tuple[str, ...]
     text: str
-    space_after: bool = True
+    space: bool = True
 
 
-def items_of(text: str, tokens: list, hits: list[Hit]) -> list[Item]:
+def kind_of(item: object) -> str:
+    """The hit kind of an element of the sequence, or "token" for a plain token."""
+    return item.kind if type(item) is Item else "token"  # type: ignore[attr-defined]
+
+
+def items_of(text: str, tokens: list, hits: list[Hit]) -> list:
     """Merge hits and the tokens they do not cover into one sequence (hits win)."""
-    items: list[Item] = []
-    h, n_hits = 0, len(hits)
+    items: list = []
+    if not hits:
+        return list(tokens)
+    ends = [tok.end for tok in tokens]
+    starts = [tok.start for tok in tokens]
     k, n_tokens = 0, len(tokens)
-    while k < n_tokens:
-        tok = tokens[k]
-        if h < n_hits and hits[h].start < tok.end:
-            hit = hits[h]
-            items.append(Item(hit.start, hit.end, tok.sent, hit.kind, hit.refs,
-                              text[hit.start:hit.end]))
-            while k < n_tokens and tokens[k].start < hit.end:
-                k += 1
-            h += 1
-            continue
-        items.append(Item(tok.start, tok.end, tok.sent, "token", (), tok.text, tok.space))
-        k += 1
+    for hit in hits:
+        first = bisect_right(ends, hit.start, k)  # first token that ends after the hit starts
+        items.extend(tokens[k:first])
+        if first == n_tokens:
+            k = first
+            break
+        items.append(Item(hit.start, hit.end, tokens[first].sent, hit.kind, hit.refs,
+                          text[hit.start:hit.end]))
+        k = bisect_left(starts, hit.end, first)  # first token that starts after the hit
+    items.extend(tokens[k:])
     return items
 
 
@@ -167,24 +175,30 @@ class PhraseReader:
 
     # -- the grammar ----------------------------------------------------------------------------
 
-    def read(self, items: list[Item]) -> list[Found]:
+    def read(self, items: list) -> list[Found]:
+        """Every phrase, tried only where a hit is (or 'the' before one): plain text costs nothing."""
         found: list[Found] = []
-        i, n = 0, len(items)
-        while i < n:
-            result, nxt = self.phrase(items, i)
+        reach = 0
+        for i, item in enumerate(items):
+            if type(item) is not Item or i < reach:
+                continue
+            start = i - 1 if i > reach and type(items[i - 1]) is not Item and items[i - 1].lower == "the" else i
+            result, nxt = self.phrase(items, start)
+            if result is None and start < i:
+                result, nxt = self.phrase(items, i)
             if result is not None:
                 found.append(result)
-            i = max(nxt, i + 1)
+            reach = max(nxt, i + 1)
         return found
 
-    def phrase(self, items: list[Item], i: int) -> tuple[Found | None, int]:
+    def phrase(self, items: list, i: int) -> tuple[Found | None, int]:
         n = len(items)
         sent = items[i].sent
         if self.inside_proper_name(items, i):
             return None, i + 1
         j = i
         det = None
-        if items[j].kind == "token" and items[j].text.lower() == "the":
+        if kind_of(items[j]) == "token" and items[j].text.lower() == "the":
             det = j
             j += 1
         quals: list[Item] = []
@@ -199,15 +213,16 @@ class PhraseReader:
 
         while same(j):
             it = items[j]
-            if it.kind == "qualifier" and not titles:
+            kind = kind_of(it)
+            if kind == "qualifier" and not titles:
                 quals.append(it)
-            elif it.kind in MODIFIERS and not titles and not mods:
+            elif kind in MODIFIERS and not titles and not mods:
                 mods.append(it)
                 mod_index = j
-                if same(j + 1) and items[j + 1].kind == "token" and items[j + 1].text in POSSESSIVES:
+                if same(j + 1) and kind_of(items[j + 1]) == "token" and items[j + 1].text in POSSESSIVES:
                     possessive = True
                     j += 1
-            elif it.kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
+            elif kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
                 agent = self.d.agents[it.refs[0]]
                 if titles and (titles[-1][1].plural or not agent.title and agent.sector != titles[-1][1].sector):
                     break  # "court investors": two agents, not one title
@@ -216,11 +231,11 @@ class PhraseReader:
                 break
             j += 1
         # "the President of Russia", "Secretary-General of the United Nations"
-        if titles and not mods and same(j + 1) and items[j].kind == "token" and items[j].text == "of":
+        if titles and not mods and same(j + 1) and kind_of(items[j]) == "token" and items[j].text == "of":
             k = j + 1
-            if items[k].kind == "token" and items[k].text.lower() == "the" and same(k + 1):
+            if kind_of(items[k]) == "token" and items[k].text.lower() == "the" and same(k + 1):
                 k += 1
-            if items[k].kind in MODIFIERS and items[k].kind != "demonym":
+            if kind_of(items[k]) in MODIFIERS and kind_of(items[k]) != "demonym":
                 mods.append(items[k])
                 of_end = items[k].end
                 j = k + 1
@@ -228,19 +243,19 @@ class PhraseReader:
         name_item: Item | None = None
         name_span: tuple[int, int] | None = None
         head = titles[-1][1] if titles else None
-        if same(j) and items[j].kind in ("person", "surname") and (
+        if same(j) and kind_of(items[j]) in ("person", "surname") and (
                 titles or not mods or possessive or mods[0].kind == "demonym"):
             name_item = items[j]
             name_span = (name_item.start, name_item.end)
             j += 1
         elif head is not None and head.title and (head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
             k, last = j, None
-            while same(k) and items[k].kind == "token" and k - j < 6:
+            while same(k) and kind_of(items[k]) == "token" and k - j < 6:
                 word = items[k].text
                 if _is_name(word) or word[:1].isupper() and word.lower() in self.d.surnames:
                     last = k
                 elif not (last is not None and (word.lower() in NAME_PARTICLES or word == "-"
-                                                 and not items[k - 1].space_after)
+                                                 and not items[k - 1].space)
                           and same(k + 1) and (_is_name(items[k + 1].text) or items[k + 1].text == "-")):
                     break
                 k += 1
@@ -253,8 +268,8 @@ class PhraseReader:
         # a leader's side: "the Biden administration", "Assad's forces"
         collective: Agent | None = None
         if name_span is not None and same(j):
-            k = j + 1 if items[j].kind == "token" and items[j].text in POSSESSIVES else j
-            if same(k) and items[k].kind == "agent" and self.d.agents[items[k].refs[0]].kind == "collective":
+            k = j + 1 if kind_of(items[j]) == "token" and items[j].text in POSSESSIVES else j
+            if same(k) and kind_of(items[k]) == "agent" and self.d.agents[items[k].refs[0]].kind == "collective":
                 collective = self.d.agents[items[k].refs[0]]
                 end_collective = items[k].end
                 j = k + 1
@@ -283,10 +298,10 @@ class PhraseReader:
         word that starts no sentence is part of a name, not an agent (titles are kept: 'Republican
         Sen. Ted Cruz')."""
         it = items[i]
-        if it.kind != "agent" or i < 2 or not it.text[:1].isupper() or self.d.agents[it.refs[0]].title:
+        if kind_of(it) != "agent" or i < 2 or not it.text[:1].isupper() or self.d.agents[it.refs[0]].title:
             return False
         prev = items[i - 1]
-        return (prev.kind == "token" and prev.sent == it.sent and items[i - 2].sent == it.sent
+        return (kind_of(prev) == "token" and prev.sent == it.sent and items[i - 2].sent == it.sent
                 and prev.text[:1].isupper() and prev.text.isalpha())
 
     # -- the four shapes of a mention ---------------------------------------------------------
