@@ -101,6 +101,7 @@ class _Article:
         self.starts = [t.start for t in doc.tokens]
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
+        self.cue_at_end: dict[int, Cue] = {c.last - 1: c for c in self.cues}
         self.used: set[int] = set()
 
     # -- token helpers -------------------------------------------------------------
@@ -151,13 +152,16 @@ def _last_char(art: _Article, q: QuotedStretch) -> str:
 
 def _clause_floor(art: _Article, i: int) -> int:
     """First token of the stretch before token ``i`` that can hold its subject: back to the
-    sentence start, a quotation mark or a line break, whichever is nearest."""
+    sentence start, the end of a quoted sentence ("“...,” he said") or a line break, whichever
+    is nearest.  A quoted word inside the clause ("it was “premature” to") does not stop it."""
     tokens = art.tokens
     s_lo, _ = art.sentence_bounds(i)
     k = i
     while k > s_lo:
         t = tokens[k - 1]
-        if t.text in _QUOTE_CHARS or "\n" in art.text[t.end:tokens[k].start]:
+        if "\n" in art.text[t.end:tokens[k].start]:
+            break
+        if t.text in _QUOTE_CHARS and t.start > 0 and art.text[t.start - 1] in ".,!?;:…—":
             break
         k -= 1
     return k
@@ -178,6 +182,12 @@ def _subject(art: _Article, cue: Cue, lo: int, prior: list[_Draft]) -> tuple[int
     stated"), else the subject of the clause ("X, a spokesman, said"; "X ... and added")."""
     tokens = art.tokens
     if cue.participle:
+        # "Nefzi said, adding": the speaker of the cue right before it
+        j = cue.first - 1
+        if j - 1 >= lo and tokens[j].text == "," and (j - 1) in art.cue_at_end:
+            before = art.cue_at_end[j - 1]
+            if not before.participle:
+                return _subject(art, before, lo, prior)
         # "with Trump reportedly yelling", "a voice over saying": the phrase right before it
         j = skip_left(tokens, cue.first - 1, lo)
         if j >= lo and tokens[j].text[:1].isalnum():
@@ -211,7 +221,7 @@ def _after_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
         return None
     tokens = art.tokens
     a = art.first_token_at_or_after(q.outer_end)
-    if a < len(tokens) and tokens[a].text in ("-", "—", "–") and "\n" not in art.text[q.outer_end:tokens[a].start]:
+    if a < len(tokens) and tokens[a].text in ("-", "—", "–") and art.text[q.outer_end:tokens[a].start].count("\n") <= 2:
         dash = _dash_signature(art, a)
         if dash is not None:
             return None, dash, (tokens[a].start, tokens[a].end)
@@ -263,7 +273,8 @@ def _unlisted_after(art: _Article, a: int, hi: int) -> tuple[Cue, tuple[int, int
 
 
 def _dash_signature(art: _Article, d: int) -> tuple[int, int] | None:
-    """"“...”  - Bernie Sanders" at the end of a line: the name after the dash speaks."""
+    """"“...”  - Bernie Sanders" closing a line (or on the next line): the name after the dash
+    speaks."""
     tokens = art.tokens
     end = d + 1
     while end < len(tokens) and "\n" not in art.text[tokens[end - 1].end:tokens[end].start] and end - d <= 8:
@@ -271,7 +282,7 @@ def _dash_signature(art: _Article, d: int) -> tuple[int, int] | None:
     if end == d + 1 or (end < len(tokens) and "\n" not in art.text[tokens[end - 1].end:tokens[end].start]):
         return None
     np = right_np(tokens, d + 1, end)
-    if np is None or not tokens[np[0]].text[:1].isupper() or any(t.text[:1].isalnum() for t in tokens[np[1]:end]):
+    if np is None or not tokens[np[0]].text[:1].isupper() or any(t.text != "." for t in tokens[np[1]:end]):
         return None
     return np
 
