@@ -384,3 +384,12 @@ def test_agent_words_in_names_and_verbs() -> None:
         ("General Electric", "MNC", "")]
     found = codes("Rebels court investors while army troops wait.")
     assert ("investors", None, "BUS") in found and ("army troops", None, "MIL") in found
+
+
+@pytest.mark.parametrize("text, date, name", [
+    ("President Clinton", "1998-02-01", "Bill Clinton"), ("Clinton", "1998-02-01", "Bill Clinton"),
+    ("Clinton", "2016-02-01", "Hillary Clinton"), ("President Bush", "1991-01-16", "George H. W. Bush"),
+    ("President Bush", "2003-03-20", "George W. Bush"), ("President Hussein", "1991-01-16", "Saddam Hussein"),
+    ("Saddam", "1991-01-16", "Saddam Hussein"), ("King Hussein", "1991-01-16", "Hussein bin Talal")])
+def test_namesakes_resolve_by_date_and_title(text: str, date: str, name: str) -> None:
+    assert resolve_actor(text, date).name == name

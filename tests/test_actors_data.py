@@ -36,7 +36,7 @@ def test_people_rows_are_well_formed() -> None:
         for term in person.terms:
             assert term.code in d.countries or term.code in INTERNATIONAL, term
             assert not term.sector or term.sector in SECTORS, term
-            assert not term.start or term.start >= "1975", term
+            assert not term.start or term.start >= "1950", term
             assert term.roles, term
 
 

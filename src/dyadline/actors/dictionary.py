@@ -20,6 +20,11 @@ SECTORS = frozenset("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
+def within(start: str, end: str, date: str) -> bool:
+    """``start <= date < end`` on ISO dates; an empty bound is open."""
+    return (not start or start <= date) and (not end or date < end)
+
+
 class DictionaryError(ValueError):
     """A data file is malformed: the message names the file and the line."""
 
@@ -43,7 +48,7 @@ class Organisation:
     end: str = ""
 
     def valid_on(self, date: str) -> bool:
-        return (not self.start or self.start <= date) and (not self.end or date < self.end)
+        return within(self.start, self.end, date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +64,7 @@ class Term:
     cameo: str
 
     def valid_on(self, date: str) -> bool:
-        return (not self.start or self.start <= date) and (not self.end or date < self.end)
+        return within(self.start, self.end, date)
 
 
 @dataclass(frozen=True)
@@ -210,14 +215,19 @@ def _load_people(d: Dictionary, path: Path) -> None:
         if start and end and end < start:
             raise DictionaryError(f"{path.name}:{number}: office ends before it starts")
         if name not in firsts:
-            firsts[name] = [aliases, surname or name.split()[-1], alone, gender]
+            firsts[name] = [aliases, surname, alone, gender]
             terms[name] = []
+        else:  # the descriptive columns may be given on any one row of the person
+            given = firsts[name]
+            for index, value in enumerate((aliases, surname, alone, gender)):
+                given[index] = given[index] or value
         term = Term(name, code, sector, tuple(_split(roles)), start, end, cameo or code + sector)
         terms[name].append(term)
         if code not in INTERNATIONAL:
             for role in term.roles:
                 d.holders.setdefault((code, role), []).append(term)
     for name, (aliases, surname, alone, gender) in firsts.items():
+        surname = surname or name.split()[-1]
         person = Person(name, surname, alone == "yes", gender, tuple(terms[name]))
         d.people[name] = person
         d.surnames.setdefault(surname.lower(), []).append(name)

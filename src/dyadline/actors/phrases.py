@@ -36,7 +36,7 @@ NAMEABLE = frozenset({"president", "prime minister", "chancellor", "foreign mini
 #: qualifiers that change the office, so that no holder is looked up ("deputy foreign minister")
 NOT_THE_HOLDER = frozenset({"deputy", "vice", "acting", "interim", "incoming", "outgoing",
                             "designate", "caretaker", "former", "ex-", "ousted", "exiled", "late"})
-NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "bint", "de", "del", "della", "di", "da",
+NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ben", "ibn", "bint", "arap", "de", "del", "della", "di", "da",
                             "dos", "du", "van", "von", "der", "den", "la", "le", "zu", "abu", "ould"})
 NAME_STOP = frozenset("""The A An On In At And But Or Of For To From With By As If When While After
 Before Since During Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
@@ -145,11 +145,11 @@ class PhraseReader:
             if person is None:
                 continue
             term = person.term_on(self.date, role)
-            score = 0
+            score = 1 if person.alone else 0  # the namesake that news means by the bare name
             if term is not None:
-                score += 4 + (2 if role and role in term.roles else 0) + (1 if code == term.code else 0)
+                score += 8 + (4 if role and role in term.roles else 0) + (2 if code == term.code else 0)
             elif code and person.nearest_term(self.date).code == code:
-                score += 1
+                score += 2
             if best is None or (score, -position) > (best[0], best[1]):
                 best = (score, -position, person)
         return best[2] if best else None
@@ -248,7 +248,8 @@ class PhraseReader:
             name_item = items[j]
             name_span = (name_item.start, name_item.end)
             j += 1
-        elif head is not None and head.title and (head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
+        elif head is not None and head.title and not of_end and (
+                head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
             k, last = j, None
             while same(k) and kind_of(items[k]) == "token" and k - j < 6:
                 word = items[k].text
@@ -336,6 +337,8 @@ class PhraseReader:
         eli = head is not None and head.sector == "ELI" or any(
             self.d.agents[q.refs[0]].sector == "ELI" for q in quals)
         names: tuple[str, ...] | list[str] = name_item.refs if name_item is not None else ()
+        if name_item is not None and name_item.kind == "surname":  # "President Clinton": every Clinton
+            names = list(names) + [n for n in self.d.surnames.get(name_item.text.lower(), ()) if n not in names]
         bare = not mods
         if name_item is None:  # a name after a title: maybe a surname the table knows
             words = self.text[span[0]:span[1]]
