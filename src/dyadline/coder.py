@@ -24,9 +24,16 @@ class Coder:
     """
 
     def __init__(self, dictionaries: str | Path | None = None, lexicon: str | Path | None = None):
+        """``dictionaries``: a folder of PETRARCH/TABARI dictionaries to code with (see
+        :mod:`dyadline.compat`); ``lexicon``: a verb-phrase TSV to use instead of the built-in one."""
         self.dictionaries = Path(dictionaries) if dictionaries else None
         self._lexicon_path = str(lexicon) if lexicon else None
         self._lexicon: Any = None
+        self._overlay: Any = None
+        if self.dictionaries is not None:
+            from .compat import load_dictionaries
+
+            self._overlay = load_dictionaries(self.dictionaries)
 
     # ------------------------------------------------------------------ public API
     def analyse(self, text: str, date: str | None = None, id: str | None = None,
@@ -48,20 +55,29 @@ class Coder:
         """Resolve one actor string to its codes as of ``date`` (``code`` None if unknown)."""
         from .actors import resolve_actor
 
-        return resolve_actor(text, date=date, context=context)
+        builtin = resolve_actor(text, date=date, context=context)
+        return self._overlay.resolve_actor(text, date, context, builtin) if self._overlay else builtin
 
     # ------------------------------------------------------------------ pipeline
     @property
     def lexicon(self) -> Any:
+        """The verb-phrase lexicon in force: built-in (or ``lexicon=``), combined with the
+        verb dictionary of ``dictionaries=`` when one was given."""
         if self._lexicon is None:
             from .events import load_lexicon
 
-            self._lexicon = load_lexicon(self._lexicon_path)
+            builtin = load_lexicon(self._lexicon_path)
+            self._lexicon = self._overlay.lexicon(builtin) if self._overlay else builtin
         return self._lexicon
+
+    def _mentions(self, doc: Any, date: str | None) -> list[Mention]:
+        from .actors import find_mentions
+
+        mentions = find_mentions(doc, date)
+        return self._overlay.mentions(doc, date, mentions) if self._overlay else mentions
 
     def _analyse(self, text: str, date: str | None, article_id: str, title: str | None,
                  url: str | None, source: str | None) -> Article:
-        from .actors import find_mentions
         from .events import code_events
         from .events.speech import speech_events
         from .geo import event_location, find_places
@@ -69,7 +85,7 @@ class Coder:
         from .time import find_time_expressions
 
         doc = segment(text)
-        mentions = find_mentions(doc, date)
+        mentions = self._mentions(doc, date)
         dates = find_time_expressions(doc, date)
         places = find_places(doc, mentions)
         quotes = self._quotes(doc, mentions, date)

@@ -147,6 +147,24 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
     return candidates
 
 
+_ORIGIN_WORDS = {"from", "by", "against", "on", "with", "of"}
+
+
+def _introduced_by(doc: TextDoc, place: Place, words: set[str]) -> bool:
+    """True when the word before the place name (skipping "the") is one of ``words``."""
+    index = doc.token_at(place.start)
+    if index is None:
+        return False
+    index -= 1
+    if index >= 0 and doc.tokens[index].lower == "the":
+        index -= 1
+    return index >= 0 and doc.tokens[index].lower in words
+
+
+def _overlaps(place: Place, *mentions: Mention | None) -> bool:
+    return any(m is not None and m.start < place.end and place.start < m.end for m in mentions)
+
+
 def _unattached_actor(view: SentenceView, sources: list[int], match: Match, stop: int) -> bool:
     """True when the clause holds an actor (or a relative pronoun) the target rules did not attach.
 
@@ -218,8 +236,12 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                            match.entry.symmetric or match.entry.mutual)
             location = locate(doc, places, sentence.index, candidate.trigger.start, candidate.trigger.end) \
                 if locate else None
+            if location is not None and _introduced_by(doc, location, _ORIGIN_WORDS):
+                location = None  # "sanctions from the US": an origin, not where the event happens
             date = _event_date(doc, sentence, candidate.trigger, dates, article_date)
             for source, target, extra, penalty in pairs:
+                if location is not None and _overlaps(location, source, target):
+                    location = None  # "sanctions from the US": an actor of the event is not its place
                 key = (source.start, source.end, target.start if target else -1,
                        target.end if target else -1, code.cameo)
                 if key in seen:
