@@ -19,13 +19,21 @@ from typing import TYPE_CHECKING
 from ..model import TimeExpression
 from . import calendar as cal
 from .normalise import HANDLERS, Context
-from .patterns import combined, groups_of
+from .patterns import combined, groups_of, tail
 from .tense import nearest_tense, sentence_cues
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..text import TextDoc
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+def _lower(text: str) -> str:
+    """Lower case with the same length (a few characters, like "\u0130", grow when lowered)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[TimeExpression]:
@@ -50,25 +58,45 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
 
     ctx = Context(dct=dct, text=text, tense_at=tense_at)
     found: list[TimeExpression] = []
-    for match in combined().finditer(text):
-        rule = match.lastgroup
-        if rule is None:
-            continue
-        ctx.start, ctx.end = match.start(), match.end()
-        groups = groups_of(match, rule)
-        groups["_span"] = match.group(0)
-        try:
-            result = HANDLERS[rule](groups, ctx)
-        except (KeyError, ValueError, IndexError, TypeError, StopIteration):
-            result = None  # an odd match never stops the article
-        if result is None or result[0] is None:
+    lowered = _lower(text)
+    regex = combined()
+    pos = 0
+    while (match := regex.search(lowered, pos)) is not None:
+        start, result = match.start(), None
+        current: re.Match[str] | None = match
+        while current is not None:  # a rejected match: try the later rules at the same place
+            result = _apply(current, text, ctx)
+            if result is not None:
+                break
+            following = tail(str(current.lastgroup))
+            current = following.match(lowered, start) if following else None
+        if result is None or current is None:
+            pos = start + 1
             continue
         value, kind = result[0], result[1]
-        end = result[2] if len(result) > 2 else match.end()
-        found.append(TimeExpression(text[match.start():end], match.start(), end, value, kind))
+        end = result[2] if len(result) > 2 else current.end()
+        found.append(TimeExpression(text[start:end], start, end, value, kind))
         if kind == "DATE" and _FULL_DATE.match(value):
             ctx.last_date = value
+        pos = max(end, start + 1)
     return found
+
+
+def _apply(match: re.Match[str], text: str, ctx: Context):
+    """The handler's (value, type[, end]) for a match, or None when it rejects it."""
+    rule = match.lastgroup
+    if rule is None:
+        return None
+    ctx.start, ctx.end = match.start(), match.end()
+    groups = groups_of(match, rule, text)
+    groups["_span"] = match.group(0)
+    try:
+        result = HANDLERS[rule](groups, ctx)
+    except (KeyError, ValueError, IndexError, TypeError, StopIteration):
+        return None  # an odd match never stops the article
+    if result is None or result[0] is None:
+        return None
+    return result
 
 
 __all__ = ["find_time_expressions"]

@@ -15,9 +15,9 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Lexicon:
-    months: dict[str, int]              # as written ("Sept.") -> 1..12
+    months: dict[str, int]              # as written ("Sept.") -> 1..12; capitalised in text
     ambiguous_months: frozenset[str]
-    weekdays: dict[str, int]            # as written -> ISO weekday
+    weekdays: dict[str, int]            # lower ("tues.") -> ISO weekday
     parts_of_day: dict[str, str]        # lower -> MO/AF/EV/NI
     seasons: dict[str, tuple[str, int]]  # lower -> (code, centre month)
     numbers: dict[str, float]           # lower -> value
@@ -49,7 +49,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         months={str(k): int(v) for k, v in raw["months"].items()},
         ambiguous_months=frozenset(str(m) for m in raw["ambiguous_months"]),
-        weekdays={str(k): int(v) for k, v in raw["weekdays"].items()},
+        weekdays={str(k).lower(): int(v) for k, v in raw["weekdays"].items()},
         parts_of_day={_squash(k): str(v) for k, v in raw["parts_of_day"].items()},
         seasons={_squash(k): (str(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
         numbers={_squash(k): float(v) for k, v in raw["numbers"].items()},
@@ -66,8 +66,11 @@ def lexicon() -> Lexicon:
     )
 
 
-def alternation(words: Any, case_insensitive: bool = True) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    parts = sorted({str(w) for w in words}, key=len, reverse=True)
+def alternation(words: Any) -> str:
+    """A regex alternation of lower-cased phrases, longest first, spaces matching any whitespace.
+
+    The time patterns run over the lower-cased text (case-insensitive matching is several times
+    slower in Python's regex engine); handlers check capitals where they matter ("May")."""
+    parts = sorted({str(w).lower() for w in words}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(piece) for piece in p.split()) for p in parts)
-    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+    return f"(?:{body})"

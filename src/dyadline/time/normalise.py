@@ -155,7 +155,7 @@ def h_datefull(g: dict[str, str], ctx: Context) -> Result:
     if found is None:
         return None
     if weekday:  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday, if one is near
-        wanted = lexicon().weekdays[weekday]
+        wanted = lexicon().weekdays[weekday.lower()]
         for year_shift in (0, -1, 1):
             try:
                 candidate = date(found.year + year_shift, month, day)
@@ -213,8 +213,8 @@ def h_clock(g: dict[str, str], ctx: Context) -> Result:
     if noon:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[noon.lower()]
         rel = g.get("rel2") or g.get("rel3")
-        if rel and rel in lexicon().weekdays:
-            day = _weekday_date(lexicon().weekdays[rel], None, ctx)
+        if rel and rel.lower() in lexicon().weekdays:
+            day = _weekday_date(lexicon().weekdays[rel.lower()], None, ctx)
         else:
             day = _relday_date(rel, ctx) if rel else ctx.dct
     else:
@@ -231,8 +231,8 @@ def h_clock(g: dict[str, str], ctx: Context) -> Result:
         if g.get("cmon"):
             found = h_datefull({"mon": g["cmon"], "day": g["cday"]}, ctx)
             day = cal.parse_date(found[0]) if found and found[0][0].isdigit() else None
-        elif rel and rel in lexicon().weekdays:
-            day = _weekday_date(lexicon().weekdays[rel], None, ctx)
+        elif rel and rel.lower() in lexicon().weekdays:
+            day = _weekday_date(lexicon().weekdays[rel.lower()], None, ctx)
         elif rel:
             day = _relday_date(rel, ctx)
         else:
@@ -537,6 +537,8 @@ def h_season(g: dict[str, str], ctx: Context) -> Result:
 
 def h_holiday(g: dict[str, str], ctx: Context) -> Result:
     lex = lexicon()
+    if not g["hol"][:1].isupper():
+        return None  # "a new year", "easter eggs" in lower case
     name = " ".join(g["hol"].lower().split())
     if ctx.dct is None:
         return "XXXX-XX-XX", "DATE"
@@ -584,10 +586,10 @@ def h_relday(g: dict[str, str], ctx: Context) -> Result:
 
 
 def h_weekday(g: dict[str, str], ctx: Context) -> Result:
-    weekday = lexicon().weekdays[g["wd"]]
+    weekday = lexicon().weekdays[g["wd"].lower()]
     pod = g.get("pod")
     code = lexicon().parts_of_day[pod.lower()] if pod else ""
-    if g.get("plural"):
+    if g.get("plural") or g.get("podplural"):
         return f"XXXX-WXX-{weekday}" + (f"T{code}" if code else ""), "SET"
     day = _weekday_date(weekday, g.get("rel"), ctx)
     if day is None:
@@ -652,11 +654,11 @@ def h_year(g: dict[str, str], ctx: Context) -> Result:
 def h_set(g: dict[str, str], ctx: Context) -> Result:
     if g.get("each"):
         name = g["each"]
-        if name in lexicon().weekdays:
-            return f"XXXX-WXX-{lexicon().weekdays[name]}", "SET"
+        if name.lower() in lexicon().weekdays:
+            return f"XXXX-WXX-{lexicon().weekdays[name.lower()]}", "SET"
         return f"XXXX-{lexicon().months[name]:02d}", "SET"
     if g.get("wdset"):
-        return f"XXXX-WXX-{lexicon().weekdays[g['wdset']]}", "SET"
+        return f"XXXX-WXX-{lexicon().weekdays[g['wdset'].lower()]}", "SET"
     phrase = " ".join((g.get("set") or g.get("aset")).lower().split())
     return lexicon().sets[phrase], "SET"
 
@@ -665,8 +667,7 @@ def h_duration(g: dict[str, str], ctx: Context) -> Result:
     if g.get("half"):
         phrase = " ".join(g["half"].lower().split())
         unit = next(u for u in ("hour", "day", "year", "century") if u in phrase)
-        amount = 1.5 if "and a half" in phrase else 0.5
-        return duration_value(amount, unit), "DURATION"
+        return duration_value(0.5, unit), "DURATION"
     if g.get("unit2"):
         return duration_value(1, g["unit2"]), "DURATION"
     num = g["num"]
@@ -682,6 +683,8 @@ def h_duration(g: dict[str, str], ctx: Context) -> Result:
     first = re.split(r"\s*(?:-|\bto\b|\bor\b)\s*", num.strip(), maxsplit=1)[0] if re.search(
         r"\d\s*-\s*\d|\bto\b|\bor\b", num) else num
     amount = parse_number(first)
+    if amount is not None and g.get("andhalf"):
+        amount += 0.5
     if amount is None and parse_number(num) is None and not _is_vague(num):
         return None
     value = duration_value(amount, unit)

@@ -1,0 +1,58 @@
+"""The gate in front of the time regex must only make it faster, never change what it finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dyadline.time as time_module
+from dyadline.evaluation import default_data_dir
+from dyadline.text import segment
+from dyadline.time import find_time_expressions
+from dyadline.time.patterns import ungated
+
+SAMPLE = """\
+On Friday, Oct. 23, 1998 at 3 p.m. Tuesday, the 1990s ended; next week, two years ago, in June
+1998 and in the third quarter of 1990 and 1991. At least the past two months, more than four
+decades ago, the first half of 2024, nineteen ninety-six, the year two thousand, 5 1/2 hours,
+12 to 18 months, 2-3 weeks, the '80s, 10:35 a.m. EST, 20th century, the year-earlier period,
+earlier in the year, year-end, the end of the month, late last year, a year earlier, this year's
+third quarter, fiscal 1989, mid-November, the previous Friday, Thursday nights, every week,
+$5 billion a year, daily, half an hour, a year and a half, up to 30 days, for years, decades-long,
+the past, recent years, the coming weeks, as soon as possible, now, currently, Christmas Day,
+Thanksgiving, last spring, the summer of 2023, this morning, tonight, late yesterday, 14 January
+2025, 2025-01-14, 1/14/2025, noon Saturday, the weekend, the week's gains, for the year ended.
+"""
+
+
+def _both(text: str, dct: str | None) -> tuple[list, list]:
+    doc = segment(text)
+    gated = find_time_expressions(doc, dct)
+    original = time_module.combined
+    try:
+        time_module.combined = ungated
+        plain = find_time_expressions(doc, dct)
+    finally:
+        time_module.combined = original
+    return gated, plain
+
+
+def test_gate_changes_nothing_on_written_sample() -> None:
+    gated, plain = _both(SAMPLE, "2025-01-14")
+    assert len(plain) > 50
+    assert gated == plain
+
+
+@pytest.mark.shared
+def test_gate_changes_nothing_on_timebank() -> None:
+    root = default_data_dir() / "dev" / "temporal" / "TBAQ-cleaned"
+    files = sorted(Path(root).glob("*/*.tml"))[:40]
+    if not files:
+        pytest.skip(f"TimeBank not found under {root} (shared data absent)")
+    from dyadline.evaluation.timebank import read_tml
+
+    for path in files:
+        doc = read_tml(path)
+        gated, plain = _both(doc.text, doc.dct)
+        assert gated == plain, path.name
