@@ -393,3 +393,23 @@ def test_agent_words_in_names_and_verbs() -> None:
     ("Saddam", "1991-01-16", "Saddam Hussein"), ("King Hussein", "1991-01-16", "Hussein bin Talal")])
 def test_namesakes_resolve_by_date_and_title(text: str, date: str, name: str) -> None:
     assert resolve_actor(text, date).name == name
+
+
+def test_possessive_pronoun_before_an_agent() -> None:
+    found = by_text("Kellogg urged US support for the Iranian people against their government.", "2025-01-14")
+    assert found["their government"].actor.cameo == "IRNGOV"
+    found = by_text("Russian President Vladimir Putin thanked his army.", "2024-01-01")
+    assert found["his army"].actor.cameo == "RUSMIL"
+    assert by_text("They love their government.")["their government"].actor.code is None
+
+
+def test_chief_and_peacekeepers() -> None:
+    found = by_text("The UN chief withdrew peacekeepers.")
+    assert found["The UN chief"].actor.cameo == "IGOUNO"
+    assert found["peacekeepers"].actor.sector == "MIL"
+
+
+def test_agent_after_a_possessor_takes_its_country() -> None:
+    found = mentions("President-elect Trump\u2019s incoming special envoy spoke.", "2025-01-14")
+    assert [(m.text, m.actor.cameo) for m in found] == [
+        ("President-elect Trump", "USAELI"), ("incoming special envoy", "USAGOV")]

@@ -23,7 +23,8 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ..model import Actor
-from .phrases import NAME_STOP, Found
+from .dictionary import INTERNATIONAL
+from .phrases import NAME_STOP, Found, stack
 
 _QUOTED = re.compile(r"\u201c[^\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
 _PRONOUNS = {"he": "m", "she": "f", "they": ""}
@@ -65,6 +66,29 @@ def link_names_and_titles(found: list[Found]) -> None:
                     break
         if f.individual and (f.actor.code is not None or f.keys):
             seen.append(f)
+
+
+def link_owners(found: list[Found], sentences: list) -> None:
+    """'the Iranian people ... their government': a possessive pronoun before an agent takes the
+    country of the nearest earlier mention with one, in the same sentence or the one before it
+    ('his'/'her' only a person's, 'its'/'their' only a state's, group's or organisation's)."""
+    for index, f in enumerate(found):
+        if not f.wants_owner:
+            continue
+        personal = f.wants_owner in ("his", "her")
+        sentence = _sentence_of(f.start, sentences)
+        for a in reversed(found[max(0, index - 8):index]):
+            if _sentence_of(a.start, sentences) < sentence - 1:
+                break
+            if a.actor.code is None or (a.individual != personal) or a.kind == "capital":
+                continue
+            code = a.actor.code
+            sector = f.actor.sector
+            base = a.actor.cameo if code in INTERNATIONAL else None
+            name = a.actor.name if code in INTERNATIONAL else ""
+            f.actor = Actor(code, sector, stack(code, sector, base), name, 0.6)
+            break
+        f.wants_owner = ""
 
 
 def link_surnames(found: list[Found], tokens: list) -> list[Found]:

@@ -29,6 +29,9 @@ from .matcher import Hit
 
 MODIFIERS = frozenset({"country", "demonym", "capital", "seat", "organisation"})
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: words that may open an agent phrase: "the president", "their government" (a possessive pronoun
+#: is part of the span and gives the country through coreference)
+DETERMINERS = frozenset({"the", "its", "their", "his", "her"})
 #: offices that one person holds at a time, so that "the Russian president" names them
 NAMEABLE = frozenset({"president", "prime minister", "chancellor", "foreign minister",
                       "defence minister", "supreme leader", "leader", "king", "crown prince", "emir",
@@ -59,6 +62,7 @@ class Found:
     plural: bool = False
     bare: bool = False  # a name without nationality: prefer an earlier mention of the same name
     wants_role: str = ""  # "the president" without a country: the role to find earlier
+    wants_owner: str = ""  # "their government": the possessive pronoun whose referent gives the country
 
 
 @dataclass(slots=True)
@@ -114,7 +118,7 @@ def _keys_of(person: Person) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _stack(code: str, sector: str, base: str | None = None) -> str:
+def stack(code: str, sector: str, base: str | None = None) -> str:
     """The stacked CAMEO code: 'RUS' + 'GOV'; an organisation's own code + a sector it lacks."""
     if base:
         return base if not sector or base.endswith(sector) else base + sector
@@ -123,7 +127,7 @@ def _stack(code: str, sector: str, base: str | None = None) -> str:
 
 def actor_from_term(term: Term, confidence: float) -> Actor:
     base = term.cameo if term.code in INTERNATIONAL else None
-    return Actor(term.code, term.sector, _stack(term.code, term.sector, base), term.name, confidence)
+    return Actor(term.code, term.sector, stack(term.code, term.sector, base), term.name, confidence)
 
 
 class PhraseReader:
@@ -160,7 +164,7 @@ class PhraseReader:
             return actor_from_term(term, 0.9), frozenset(term.roles)
         past = person.nearest_term(self.date)
         if past.code in INTERNATIONAL:
-            return Actor(past.code, "ELI", _stack(past.code, "ELI", past.cameo), person.name, 0.6), frozenset()
+            return Actor(past.code, "ELI", stack(past.code, "ELI", past.cameo), person.name, 0.6), frozenset()
         return Actor(past.code, "ELI", past.code + "ELI", person.name, 0.7), frozenset()
 
     def modifier(self, item: Item) -> tuple[str, str, str | None, str]:
@@ -182,14 +186,29 @@ class PhraseReader:
         for i, item in enumerate(items):
             if type(item) is not Item or i < reach:
                 continue
-            start = i - 1 if i > reach and type(items[i - 1]) is not Item and items[i - 1].lower == "the" else i
+            start = i - 1 if i > reach and type(items[i - 1]) is not Item and items[i - 1].lower in DETERMINERS else i
             result, nxt = self.phrase(items, start)
             if result is None and start < i:
                 result, nxt = self.phrase(items, i)
             if result is not None:
+                if found and result.kind == "agent" and result.actor.code is None:
+                    self.take_possessor(result, found[-1], items, start)
                 found.append(result)
             reach = max(nxt, i + 1)
         return found
+
+    def take_possessor(self, found: Found, before: Found, items: list, start: int) -> None:
+        """"Trump's incoming envoy", "Iran's army": an agent right after a possessive takes the
+        possessor's country (the possessor stays a mention of its own)."""
+        if start < 1 or type(items[start - 1]) is Item or items[start - 1].text not in POSSESSIVES:
+            return
+        if before.end != items[start - 1].start or before.actor.code is None or before.kind == "capital":
+            return
+        code, sector = before.actor.code, found.actor.sector
+        base = before.actor.cameo if code in INTERNATIONAL else None
+        name = before.actor.name if code in INTERNATIONAL or not before.individual else ""
+        found.actor = Actor(code, sector, stack(code, sector, base), name, 0.7)
+        found.wants_role = ""
 
     def phrase(self, items: list, i: int) -> tuple[Found | None, int]:
         n = len(items)
@@ -198,8 +217,10 @@ class PhraseReader:
             return None, i + 1
         j = i
         det = None
-        if kind_of(items[j]) == "token" and items[j].text.lower() == "the":
+        owner = ""
+        if kind_of(items[j]) == "token" and items[j].lower in DETERMINERS:
             det = j
+            owner = items[j].lower if items[j].lower != "the" else ""
             j += 1
         quals: list[Item] = []
         mods: list[Item] = []
@@ -290,6 +311,10 @@ class PhraseReader:
             found.start = start
             return found, j
         found = self.agent(titles, quals, mods)
+        if owner and not mods and found.actor.code is None:
+            found.wants_owner = owner  # "their government": whose, coreference decides
+        elif owner:
+            det = None
         found.start = items[det].start if det is not None else start
         found.end = max(titles[-1][0].end, of_end)
         return found, j
@@ -311,7 +336,7 @@ class PhraseReader:
         if item.kind == "organisation":
             org = self.d.organisation_on(item.refs[0], self.date)
             base = org.cameo if org.code in INTERNATIONAL else None
-            actor = Actor(org.code, org.sector, _stack(org.code, org.sector, base), org.name, 0.9)
+            actor = Actor(org.code, org.sector, stack(org.code, org.sector, base), org.name, 0.9)
             return Found(item.start, item.end, "organisation", actor, plural=True)
         code = item.refs[0]
         name = self.d.countries[code].name
@@ -363,7 +388,7 @@ class PhraseReader:
         sector = mod[1] or sector if mods[0].kind == "organisation" else sector
         if mod[0] in INTERNATIONAL and sector == "GOV":
             sector = ""
-        actor = Actor(mod[0], sector, _stack(mod[0], sector, mod[2]), words, 0.8)
+        actor = Actor(mod[0], sector, stack(mod[0], sector, mod[2]), words, 0.8)
         return Found(span[0], span[1], "person", actor, frozenset({role}) if role else frozenset(), keys,
                      individual=True)
 
@@ -394,7 +419,7 @@ class PhraseReader:
                 actor = actor_from_term(term, 0.8)
                 return Found(0, 0, kind, actor, frozenset(term.roles), _keys_of(person), person.gender,
                              individual=True)
-        actor = Actor(code, sector, _stack(code, sector, base), name, 0.8)
+        actor = Actor(code, sector, stack(code, sector, base), name, 0.8)
         return Found(0, 0, kind, actor, frozenset({role}) if role else frozenset(), plural=head.plural,
                      individual=bool(role) and not head.plural)
 
@@ -406,7 +431,7 @@ class PhraseReader:
         if base.code is None:
             actor = Actor(None, collective.sector, "", "", 0.0)
         else:
-            actor = Actor(base.code, collective.sector, _stack(base.code, collective.sector),
+            actor = Actor(base.code, collective.sector, stack(base.code, collective.sector),
                           self.d.countries[base.code].name if base.code in self.d.countries else base.name,
                           min(base.confidence, 0.8))
         return replace(leader, kind="agent", actor=actor, roles=frozenset(), keys=frozenset(),
