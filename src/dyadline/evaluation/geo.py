@@ -30,7 +30,9 @@ Scoring:
   GeoVirus gold demonyms such as "Russian" are likewise left out of span scoring); demonyms,
   languages, homonyms, non-toponyms, coercions (buildings, streets: "2231 Royal") and common
   nouns are left out.  On GWN ``metonymy`` recall is the share of Metonymic gold names found
-  whose role is ``actor``, and ``literal_actor`` the share of literal ones wrongly given it.
+  whose role is ``actor``, ``literal_actor`` the share of literal ones (found) wrongly given it,
+  and ``actor_precision`` the share of found names with role ``actor`` whose gold type is
+  metonymic (Metonymic, Non_Literal_Modifier, Embedded_Non_Lit).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ NEAR_KM = 161.0
 GWN_SPAN_TYPES = frozenset({"Literal", "Mixed", "Metonymic", "Literal_Modifier",
                             "Non_Literal_Modifier", "Embedded_Literal", "Embedded_Non_Lit"})
 GWN_LITERAL_TYPES = frozenset({"Literal", "Mixed", "Literal_Modifier", "Embedded_Literal"})
+GWN_METONYMIC_TYPES = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit"})
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,7 @@ def _score_corpus(name: str, docs: list[GoldDoc], analyse: _Analyser, metrics: d
     errors: list[float] = []
     located = 0
     tp = overlap_tp = n_gold = n_system = 0
-    metonymic = metonymic_actor = literal = literal_actor = 0
+    metonymic = metonymic_actor = literal = literal_actor = actors = actors_right = 0
     seconds = 0.0
     for doc in docs:
         started = time.perf_counter()
@@ -271,6 +274,9 @@ def _score_corpus(name: str, docs: list[GoldDoc], analyse: _Analyser, metrics: d
                     break
         for span, g in gold.items():
             place = system.get(span)
+            if place is not None and place.role == "actor" and g.type:
+                actors += 1
+                actors_right += g.type in GWN_METONYMIC_TYPES
             if g.type == "Metonymic":
                 metonymic += 1
                 metonymic_actor += bool(place and place.role == "actor")
@@ -299,6 +305,8 @@ def _score_corpus(name: str, docs: list[GoldDoc], analyse: _Analyser, metrics: d
         metrics[f"{name}_metonymy_recall"] = metonymic_actor / metonymic
     if literal:
         metrics[f"{name}_literal_actor"] = literal_actor / literal
+    if actors:
+        metrics[f"{name}_actor_precision"] = actors_right / actors
     counts.update({f"{name}_docs": len(docs), f"{name}_geocoded": len(errors),
                    f"{name}_gold_spans": n_gold, f"{name}_system_spans": n_system})
 

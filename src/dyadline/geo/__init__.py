@@ -19,7 +19,7 @@ from ..model import Mention, Place
 from ..text import TextDoc
 from .gazetteer import ADMIN2, Entry, gazetteer, normalise
 from .match import Match, find_matches
-from .resolve import Focus, best, margin
+from .resolve import POINT_FEATURES, Focus, best, margin
 from .role import event_location, role_of
 
 #: a name whose best reading leads the next by this much (no focus) tells what the article is about
@@ -48,6 +48,9 @@ def _focus(gaz, matches: list[Match], countries: set[str]) -> Focus:
     """The article's countries, plus the places it names unambiguously or with a container."""
     focus = Focus(set(countries))
     for m in matches:
+        divisions = frozenset(e.admin1 for e in (gaz.entry(i) for i, _ in m.candidates)
+                              if e.admin1 and e.feature in POINT_FEATURES)
+        focus.add_support(m.key, divisions)
         if m.container is not None:
             container = gaz.entry(m.container)
             focus.add(container)

@@ -19,6 +19,7 @@ class Cues:
     place_prefixes: frozenset[str]
     clause_boundaries: frozenset[str]
     never_places: frozenset[str]
+    subject_openers: frozenset[str]
     facility_words: frozenset[str]
 
 

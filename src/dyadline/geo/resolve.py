@@ -19,12 +19,13 @@ from .gazetteer import AREA_FEATURES, COUNTRY, Entry, Gazetteer
 COUNTRY_BONUS = 3.0
 AREA_BONUS = 1.5
 CAPITAL_BONUS = 3.0
-ALTERNATE_PENALTY = 2.0
+ALTERNATE_PENALTY = 4.0
 FOCUS_COUNTRY_BONUS = 3.0
-FOCUS_ADMIN1_BONUS = 2.0
+FOCUS_ADMIN1_BONUS = 3.0
 PROXIMITY_BONUS = 2.0
 PROXIMITY_KM = 200.0
 POINT_FEATURES = frozenset({"city", "admin2"})
+SUPPORT_BONUS = 2.0
 UNPEOPLED = frozenset({"sea", "canal", "island", "mountains", "continent", "region"})
 UNPEOPLED_SALIENCE = 6.5
 
@@ -46,6 +47,21 @@ class Focus:
         for key in admin1:
             self._clues.append(("", None, key, None, None))
         self._cache: dict[str, tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]] = {}
+        self._support: dict[str, frozenset[str]] = {}  # name -> divisions of its readings
+
+    def add_support(self, key: str, admin1: frozenset[str]) -> None:
+        """The divisions an ambiguous name may lie in: a reading of another name in one of
+        them is supported ("Paris" and "Lamar County" both have a reading in Texas)."""
+        if admin1:
+            self._support[key] = admin1
+
+    def support(self, entry: Entry, key: str) -> float:
+        """Names other than ``key`` with a reading in the entry's division, each weighted by
+        one over the number of divisions it may lie in."""
+        if not entry.admin1:
+            return 0.0
+        return sum(1.0 / len(divisions) for other, divisions in self._support.items()
+                   if other != key and entry.admin1 in divisions)
 
     def add(self, entry: Entry, key: str = "", point: bool = True) -> None:
         """The entry's country and division, and its position if it is a town (and ``point``)."""
@@ -61,6 +77,7 @@ class Focus:
     def copy(self) -> "Focus":
         other = Focus()
         other._clues = list(self._clues)
+        other._support = dict(self._support)
         return other
 
     def sets(self, key: str = "") -> tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]:
@@ -114,6 +131,8 @@ def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> 
             value += FOCUS_ADMIN1_BONUS
         if points and entry.feature in POINT_FEATURES and _near(entry, points):
             value += PROXIMITY_BONUS
+        if focus._support and entry.feature in POINT_FEATURES:
+            value += SUPPORT_BONUS * min(1.0, focus.support(entry, key))
     return value
 
 

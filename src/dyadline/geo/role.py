@@ -1,7 +1,8 @@
 """What a place name does in its sentence, and which place an event happens in.
 
 ``actor``: a country or a capital standing for its government, as the subject of a verb of
-saying or acting ("Moscow said", "Tehran has rejected", "Washington and Seoul signed").
+saying or acting ("Moscow said", "Tehran has rejected", "Washington and Seoul signed", "which
+Russia denies", "a campaign by Turkey") or as a possessor ("Moscow's protection").
 ``location``: where something happens: after a locative preposition ("in Moscow"), before an
 event noun ("This Moscow visit"), or in the dateline.  ``other`` otherwise ("ties with Iran").
 """
@@ -14,11 +15,7 @@ from .cues import cues
 from .gazetteer import COUNTRY, Entry
 from .match import Match
 
-#: tokens that may stand before a subject (sentence start aside)
-_SUBJECT_OPENERS = frozenset({",", "and", "but", "while", "that", "as", "when", "since", "because",
-                              "after", "before", "though", "although", "whereas", "if", "\u201c",
-                              "\"", "(", ";", ":", "-", "\u2014", "\u2013", "meanwhile", "yet",
-                              "so", "then", "also", "both", "where", "whether"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_COMPOUND = 6  # tokens of "and Tehran" / ", Beijing and Moscow" to look past
 
 
@@ -43,11 +40,14 @@ def role_of(doc: TextDoc, match: Match, entry: Entry) -> str:
         b = match.first - 1
         while b >= first and (tokens[b].lower in ("and", ",")
                               or (tokens[b].text[:1].isupper() and tokens[b].text[:1].isalpha())):
-            if tokens[b].lower == "," and b > first and not tokens[b - 1].text[:1].isupper():
-                break
+            if tokens[b].lower in ("and", ",") and b > first and not tokens[b - 1].text[:1].isupper():
+                break  # "diplomats and Russia has ordered": a new clause, not a list of names
             b -= 1
         prev = tokens[b] if b >= first else None
-        if prev is None or prev.lower in _SUBJECT_OPENERS:
+        if nxt is not None and nxt.lower in _POSSESSIVE and (prev is None or prev.lower not in
+                                                             cue.locative_prepositions):
+            return "actor"  # "Moscow's protection", "Britain's view": the state as a whole
+        if prev is None or prev.lower in cue.subject_openers:
             j = match.last
             limit = min(stop, match.last + _MAX_COMPOUND)
             while j < limit:
