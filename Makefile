@@ -17,6 +17,9 @@ install: $(BIN)/dyadline
 
 run: install
 	$(BIN)/dyadline code $(EXAMPLE) --date 2025-01-14
+	@db=$$(mktemp -d)/corpus.duckdb && \
+	  $(BIN)/dyadline ingest examples/corpus/articles.jsonl --db $$db && \
+	  $(BIN)/dyadline dyad RUS IRN --db $$db --by month
 
 test: install
 	$(BIN)/python -m pytest -q

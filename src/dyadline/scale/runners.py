@@ -33,7 +33,10 @@ class LocalRunner(Runner):
     """Analyse in this process, one batch at a time."""
 
     def __init__(self, dictionaries: Optional[str] = None) -> None:
+        from ..store.ingest import warm_up
+
         self.dictionaries = dictionaries
+        warm_up(dictionaries)  # as on Dask workers: the coder is built before the first batch
 
     def map(self, batches: Iterator[list["ArticleInput"]]) -> Iterator["BatchResult"]:
         from ..store.ingest import analyse_batch

@@ -49,6 +49,7 @@ class IngestSummary:
     bad_records: int = 0  # unreadable records and articles the coder failed on
     events: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # opening the store and starting the runner (cluster, coders)
     run_id: int = 0
 
     @property
@@ -204,6 +205,7 @@ def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str]
     status = "interrupted"
     try:
         with make_runner(workers=workers, scheduler=scheduler, dictionaries=dictionaries) as runner:
+            summary.startup_seconds = time.perf_counter() - started
             for result in runner.map(fresh_batches()):
                 for origin, reason in result.failures:
                     summary.bad_records += 1

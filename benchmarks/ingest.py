@@ -1,0 +1,100 @@
+"""Ingest throughput on 1 and 2 Dask workers, and the scaling efficiency, in one run.
+
+The corpus is the bundled example corpus (examples/corpus) repeated under new ids, so the
+benchmark needs nothing outside the repository.  Each configuration ingests the same corpus
+into a fresh database:
+
+- ``single``: the analysis in the ingesting process (no Dask), for reference;
+- ``dask-1`` and ``dask-2``: a local Dask cluster of 1 and 2 worker processes.
+
+Throughput is new articles per second of the ingest proper (after the cluster has started
+and every worker has built its coder; the start-up is reported apart).  Scaling efficiency
+is throughput(2 workers) / (2 x throughput(1 worker)).  On a machine with 2 cores, the
+ingesting process (reading, writing to DuckDB) competes with the two workers, so the
+efficiency measured there is a lower bound.
+
+Other processes on the machine slow some runs down; ``--repeat R`` runs each configuration R
+times (interleaved) and keeps the fastest, which is the usual way to measure through noise.
+
+    python benchmarks/ingest.py [--copies 12] [--batch-size 16] [--repeat 1] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus" / "articles.jsonl"
+
+
+def build_corpus(path: Path, copies: int) -> int:
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    with open(path, "w", encoding="utf-8") as handle:
+        for copy in range(copies):
+            for line in lines:
+                record = json.loads(line)
+                record["id"] = f"{record['id']}-{copy}"
+                handle.write(json.dumps(record) + "\n")
+    return copies * len(lines)
+
+
+def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int) -> dict:
+    from dyadline.store.ingest import ingest
+
+    workdir.mkdir(exist_ok=True)
+    db = workdir / f"{name}.duckdb"
+    started = time.perf_counter()
+    summary = ingest([str(corpus)], db, workers=workers, batch_size=batch_size)
+    wall = time.perf_counter() - started
+    working = summary.seconds - summary.startup_seconds
+    return {"config": name, "workers": workers, "articles": summary.new_articles,
+            "events": summary.events, "startup_s": round(summary.startup_seconds, 2),
+            "ingest_s": round(working, 2), "wall_s": round(wall, 2),
+            "articles_per_s": round(summary.new_articles / working, 1) if working > 0 else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--copies", type=int, default=12, help="Times the example corpus is repeated.")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=1, help="Runs per configuration; the fastest is kept.")
+    parser.add_argument("--json", action="store_true", help="Print one JSON object.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dyadline-bench-") as tmp:
+        workdir = Path(tmp)
+        corpus = workdir / "corpus.jsonl"
+        n = build_corpus(corpus, args.copies)
+        best: dict[str, dict] = {}
+        for attempt in range(max(1, args.repeat)):
+            for name, workers in (("single", 0), ("dask-1", 1), ("dask-2", 2)):
+                result = run(corpus, workdir / f"{attempt}", name, workers, args.batch_size)
+                if name not in best or (result["articles_per_s"] or 0) > (best[name]["articles_per_s"] or 0):
+                    best[name] = result
+        results = [best["single"], best["dask-1"], best["dask-2"]]
+    one, two = results[1]["articles_per_s"], results[2]["articles_per_s"]
+    efficiency = round(two / (2 * one), 3) if one and two else None
+    report = {"corpus_articles": n, "cpus": os.cpu_count(), "batch_size": args.batch_size,
+              "repeat": args.repeat, "load_average": [round(x, 2) for x in os.getloadavg()],
+              "runs": results, "speedup_2_over_1": round(two / one, 3) if one and two else None,
+              "scaling_efficiency": efficiency}
+    if args.json:
+        print(json.dumps(report))
+        return
+    print(f"ingest benchmark: {n} articles (example corpus x {args.copies}), "
+          f"{os.cpu_count()} CPUs, batch size {args.batch_size}, best of {args.repeat}, "
+          f"load average now {report['load_average']}")
+    print(f"{'config':<8} {'workers':>7} {'start-up s':>10} {'ingest s':>9} {'articles/s':>11}")
+    for r in results:
+        print(f"{r['config']:<8} {r['workers']:>7} {r['startup_s']:>10} {r['ingest_s']:>9} "
+              f"{r['articles_per_s']:>11}")
+    print(f"speed-up 2 vs 1 worker: {report['speedup_2_over_1']}; "
+          f"scaling efficiency: {efficiency}")
+
+
+if __name__ == "__main__":
+    main()
