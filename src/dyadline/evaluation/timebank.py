@@ -143,9 +143,20 @@ def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
     n_gold = n_sys = strict = relaxed = value_tp = typed = 0
     d_gold = d_sys = d_value_tp = 0
     details: list[str] = []
+    errors = 0
     for path in files:
-        doc = read_tml(path)
-        system = sorted(find(doc.text, doc.dct), key=lambda t: t.start)
+        try:
+            doc = read_tml(path)
+        except (OSError, ValueError) as exc:  # a broken file is reported, the others still count
+            errors += 1
+            details.append(f"{path.name}: unreadable: {exc}")
+            continue
+        try:
+            system = sorted(find(doc.text, doc.dct), key=lambda t: t.start)
+        except Exception as exc:  # noqa: BLE001 - one failing article must not stop the suite
+            errors += 1
+            details.append(f"{doc.name}: the coder failed: {type(exc).__name__}: {exc}")
+            system = []
         gold = doc.timexes
         n_gold += len(gold)
         n_sys += len(system)
@@ -181,5 +192,5 @@ def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
     metrics["type_accuracy"] = typed / relaxed if relaxed else 0.0
     metrics = {k: round(v, 4) for k, v in metrics.items()}
     counts = {"documents": len(files), "gold": n_gold, "system": n_sys, "gold_date": d_gold,
-              "system_date": d_sys, "through_coder": int(via == "coder")}
+              "system_date": d_sys, "through_coder": int(via == "coder"), "errors": errors}
     return SuiteResult("timebank", metrics, details, counts)

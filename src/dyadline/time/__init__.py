@@ -54,7 +54,8 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
         cues = cue_cache.get(k)
         if cues is None:
             cues = cue_cache[k] = sentence_cues(text[sentence.start:sentence.end])
-        return nearest_tense(cues, start - sentence.start, end - sentence.start)
+        return nearest_tense(cues, start - sentence.start, end - sentence.start,
+                             sentence=text[sentence.start:sentence.end])
 
     ctx = Context(dct=dct, text=text, tense_at=tense_at)
     found: list[TimeExpression] = []

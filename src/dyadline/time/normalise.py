@@ -27,7 +27,8 @@ TenseFn = Callable[[], str | None]
 
 _AMBIGUOUS_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|during|before|after|of|early|late|mid|last"
-    r"|next|this|between|and|to|or|on|at|around|for|that|than|every|each|throughout)"
+    r"|next|this|between|and|to|or|on|at|around|for|that|than|every|each|throughout"
+    r"|the|a|an|its|his|her|their)"
     r"|[-\u2013,(])\s*$", re.IGNORECASE)
 _NOT_SEASON_AFTER = re.compile(r"\s+(?:of|in)\s+(?!\d{4}|the\s+year)", re.IGNORECASE)
 _QUANTIFIER_BEFORE = re.compile(
@@ -396,6 +397,12 @@ def h_relunit(g: dict[str, str], ctx: Context) -> Result:
         return _unit_value(unit, 0, ctx.dct), "DATE"
     if g.get("unit4"):
         return _the_unit(g["unit4"].lower(), ctx)
+    if g.get("yadj"):  # "the full year", "the fiscal year ended June 30", "the latest fiscal year"
+        if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b", ctx.after(20)):
+            return "P1Y", "DURATION"
+        if ctx.dct is None:
+            return "XXXX", "DATE"
+        return str(ctx.dct.year - ("latest" in g["yadj"].lower())), "DATE"
     unit = (g.get("unit") or g.get("unit2")).lower()
     rel = " ".join((g.get("rel") or "this").lower().split())
     if rel in ("the following",):
@@ -512,8 +519,8 @@ def h_season(g: dict[str, str], ctx: Context) -> Result:
         if not re.search(r"\b(?:in|during|by|until|since|over|through|throughout)\s*$",
                          ctx.before(20), re.IGNORECASE):
             return None
-    if _NOT_SEASON_AFTER.match(ctx.after(20)):
-        return None
+    if rel in ("", "the") and _NOT_SEASON_AFTER.match(ctx.after(20)):
+        return None  # "the fall of the Berlin Wall", "a fall in prices"
     if ctx.dct is None:
         return f"XXXX-{code}", "DATE"
     occurrences = _season_occurrences(ctx.dct, centre)
@@ -670,6 +677,8 @@ def h_duration(g: dict[str, str], ctx: Context) -> Result:
         return duration_value(0.5, unit), "DURATION"
     if g.get("unit2"):
         return duration_value(1, g["unit2"]), "DURATION"
+    if g.get("unit5"):  # "another year", "an additional week"
+        return duration_value(1, g["unit5"]), "DURATION"
     num = g["num"]
     unit = g["unit"]
     if g.get("suffix", "").lower() == "-old" or re.match(r"\s+old\b", ctx.after(5)):

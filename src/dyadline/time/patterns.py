@@ -114,7 +114,9 @@ def combined() -> re.Pattern[str]:
             r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s+the\s+"
             r"(?P<unit2>(?:week|month|year|decade|century))(?![\w-])"
             r"|(?P<unit3>(?:year|month|week))[\s-](?P<end3>(?:end|earlier))(?![\w-])"
-            r"|(?P<the>(?:the))\s+(?P<unit4>(?:year|week|weekend))"
+            r"|(?P<the>the)\s+(?P<yadj>full|current\s+fiscal|latest\s+fiscal|fiscal|calendar)"
+            r"\s+year(?![\w-]|\s+(?:of\s+)?\d)"
+            r"|(?P<the2>(?:the))\s+(?P<unit4>(?:year|week|weekend))"
             r"(?![\w-]|\s+(?:of\s+)?(?:\d|two\s+thousand|nineteen))"),
         "anaphor": (r"(?:(?P<mod>(?:earlier|later|early|late))\s+)?"
                     r"(?P<that>(?:that|the\s+same|the\s+following|the\s+next|that\s+same))\s+"
@@ -153,12 +155,14 @@ def combined() -> re.Pattern[str]:
             r"(?:(?P<det>(?:the|its|their|his|her))\s+)?"
             r"(?:(?P<rel>(?:past|last|next|first|coming|previous|following|latest|final|initial"
             r"|remaining|preceding|same|full|entire|whole))\s+)?"
-            rf"(?P<num>{number_range})(?P<sep>[\s-]+)(?P<unit>{unit})(?P<andhalf>\s+and\s+a\s+half)?"
+            rf"(?P<num>{number_range})(?P<sep>[\s-]+)(?:(?:more|additional|full|straight|consecutive"
+            rf"|long|short|whole)\s+)?(?P<unit>{unit})(?P<andhalf>\s+and\s+a\s+half)?"
             r"(?P<suffix>-(?:long|old))?"
             r"(?:\s+(?:or\s+so))?(?![\w-])"
             rf"|(?P<det2>(?:the))\s+(?P<rel2>(?:past|last|next|coming|previous|following|first|latest))\s+"
             rf"(?P<unit2>{unit_sg})(?![\w-])"
-            r"|(?P<half>half\s+an?\s+(?:hour|day|year|century))(?!\w)"),
+            r"|(?P<half>half\s+an?\s+(?:hour|day|year|century))(?!\w)"
+            rf"|(?:another|an\s+additional|a\s+further|an\s+extra)\s+(?P<unit5>{unit_sg})(?![\w-])"),
         "bareunits": (r"(?:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=than\s)|(?<=lasted\s)"
                       r"|(?<=takes\s)|(?<=took\s))(?P<units>(?:years|months|weeks|days|decades|hours"
                       r"|minutes))(?![\w-])|(?P<long>(?:years|months|weeks|days|decades)-long)(?!\w)"),

@@ -55,18 +55,26 @@ def sentence_cues(sentence: str) -> list[Cue]:
     return cues
 
 
-def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90) -> str | None:
+_CLAUSE_BREAK = re.compile(r"[;&]|\b(?:and|but|while|whereas|which|who|that|when|after|before|because)\b",
+                           re.IGNORECASE)
+
+
+def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90,
+                  sentence: str = "", penalty: int = 25) -> str | None:
     """The kind of the cue nearest to [start, end) (sentence-relative), within ``window`` chars:
-    ``past``, ``future``, ``present`` or None."""
+    ``past``, ``future``, ``present`` or None.  A cue in another clause (across "and", "but",
+    "which", ";" ...) counts as ``penalty`` characters further away."""
     best: str | None = None
     best_distance = window + 1
     for cue_start, cue_end, kind in cues:
         if cue_end <= start:
-            distance = start - cue_end
+            distance, between = start - cue_end, sentence[cue_end:start]
         elif cue_start >= end:
-            distance = cue_start - end
+            distance, between = cue_start - end, sentence[end:cue_start]
         else:
             continue  # the cue is part of the expression ("last", "earlier")
+        if between and _CLAUSE_BREAK.search(between):
+            distance += penalty  # another clause: "met on Friday and will talk ..."
         if distance < best_distance:
             best, best_distance = kind, distance
     return best
