@@ -25,6 +25,9 @@ from .role import event_location, role_of
 #: a name whose best reading leads the next by this much (no focus) tells what the article is about
 UNAMBIGUOUS = 1.5
 _NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNK"})
+#: kinds of actor mention that are themselves place names (the actors stage reads "Moscow" as
+#: a capital standing for Russia): they never remove a place
+_PLACE_KINDS = frozenset({"country", "capital", "place", "demonym", "region", "city", ""})
 
 __all__ = ["find_places", "locate", "event_location"]
 
@@ -127,11 +130,13 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
     """
     gaz = gazetteer()
     matches = find_matches(doc, gaz)
-    persons = [(m.start, m.end) for m in mentions if getattr(m, "kind", "") == "person"]
-    if persons:
-        matches = [m for m in matches
-                   if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
-                              for s, e in persons)]
+    # a name that the actors stage reads, as a whole, as a person or an organisation ("Obama",
+    # "Hamas") is not a place; a place inside a longer name ("Georgia Bureau of Investigation")
+    # still is
+    named = {(m.start, m.end) for m in mentions
+             if getattr(m, "kind", "") not in _PLACE_KINDS and m.actor is not None}
+    if named:
+        matches = [m for m in matches if (m.start, m.end) not in named]
     focus = _focus(gaz, matches, _article_countries(mentions, matches))
     resolved = _resolve(gaz, matches, focus)
     points = _county_points([e for _, e in resolved])

@@ -20,6 +20,7 @@ class Cues:
     clause_boundaries: frozenset[str]
     never_places: frozenset[str]
     subject_openers: frozenset[str]
+    first_names: frozenset[str]
     facility_words: frozenset[str]
 
 

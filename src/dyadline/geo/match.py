@@ -27,7 +27,7 @@ from .gazetteer import AREA_FEATURES, CITY, COUNTRY, Gazetteer, normalise
 
 MAX_TOKENS = 6
 SMALL_TOWN = 15000
-BIG_ALTERNATE = 100000
+BIG_ALTERNATE = 1000000
 _PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
                     ("mt ", "mount "), ("ft ", "fort "))
 
@@ -94,7 +94,12 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
                 continue
             found = _longest(doc, gaz, i, stop)
             if found is None:
-                i += 1
+                abbreviation = _abbreviation_place(doc, gaz, i, first_tok, stop, cue)
+                if abbreviation is not None:
+                    matches.append(abbreviation)
+                    i = abbreviation.last
+                else:
+                    i += 1
                 continue
             n, key, candidates = found
             j = i + n
@@ -122,6 +127,24 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
             after = m.last + 1
             m.container_match = by_start.get(after)
     return matches
+
+
+def _abbreviation_place(doc: TextDoc, gaz: Gazetteer, i: int, first: int, stop: int, cue
+                        ) -> Match | None:
+    """An AP state abbreviation after a locative preposition: "opens in S.C. today"."""
+    if i == first or doc.tokens[i - 1].lower not in cue.locative_prepositions:
+        return None
+    tok = doc.tokens[i]
+    entry = gaz.abbreviations.get(normalise(tok.text))
+    last = i + 1
+    if entry is None and i + 1 < stop and doc.tokens[i + 1].text == "." and not tok.space:
+        entry = gaz.abbreviations.get(normalise(tok.text + "."))
+        last = i + 2
+    if entry is None:
+        return None
+    end = doc.tokens[last - 1].end
+    return Match(i, last, tok.start, end, doc.text[tok.start:end], normalise(doc.text[tok.start:end]),
+                 [(entry, False)], cue=True, preposition=doc.tokens[i - 1].lower)
 
 
 def _container(doc: TextDoc, gaz: Gazetteer, match: Match, j: int, stop: int) -> None:
@@ -179,14 +202,16 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
 
     # all capitals: only in the dateline/title or as a country abbreviation ("US", "UK")
     if first_text.isupper() and len(first_text) > 1 and match.start >= header_end:
-        if not (single and big and len(first_text) <= 4):
+        dateline = sentence_initial and nxt is not None and nxt.text == ","
+        if not (single and big and len(first_text) <= 4) and match.container is None and not dateline:
             return False
 
     # personal titles and neighbouring name words: a person, not a place
     if prev is not None:
         plower = prev.lower.rstrip(".")
-        if plower in cue.person_titles:
-            persons.add(match.key)
+        initial = len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()
+        if plower in cue.person_titles or plower in cue.first_names or initial:
+            persons.add(match.key)  # "President Bush", "David Hopkins", "Tyrise M. Bell"
             return False
         if (_capitalised(prev.text) and plower not in cue.place_prefixes
                 and plower not in gaz.english and prev.text[:1].isalpha()
@@ -195,9 +220,13 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
             return False
     if nxt is not None and _capitalised(nxt.text) and nxt.text[:1].isalpha() and not nxt.text.isupper():
         nlower = nxt.lower
-        if nlower not in gaz.english and not _is_place_word(gaz, nlower):
-            persons.add(match.key)
+        if (not big or match.key in cue.first_names) and nlower not in gaz.english \
+                and not _is_place_word(gaz, nlower):
+            persons.add(match.key)  # "Kim Jong Un", "Paris Hilton" (but "Georgia Bureau")
             return False
+    if (single and not big and nxt is not None and nxt.lower == "of" and match.last + 1 < len(doc.tokens)
+            and _capitalised(doc.tokens[match.last + 1].text)):
+        return False  # "University of Rochester", "Bank of America"
     if match.key in persons and not match.cue:
         return False
 
