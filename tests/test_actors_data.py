@@ -67,3 +67,10 @@ def test_loading_is_fast_in_a_fresh_process() -> None:
     seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                    check=True).stdout)
     assert seconds < 0.5
+
+
+def test_defence_ministers_of_the_required_states() -> None:
+    d = load_dictionary()
+    for code in ("USA", "RUS", "CHN", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN", "AUS", "BRA", "ARG", "MEX",
+                 "IND", "IDN", "SAU", "ZAF", "KOR", "TUR", "IRN", "ISR", "UKR", "SYR", "PAK"):
+        assert d.holder(code, "defence minister", "2024-01-01"), code
