@@ -6,6 +6,8 @@ Publication date in most tests: 2025-01-14, a Tuesday (as in the canonical examp
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyadline.text import segment
 from dyadline.time import find_time_expressions
@@ -195,6 +197,16 @@ def test_decades_and_halves() -> None:
         ("the first half of 2024", "2024-H1", "DATE")]
 
 
+def test_quarter_and_half_codes() -> None:
+    assert timexes("Revenue rose in Q3 2024 and in H1 2025; Q4 was weak.") == [
+        ("Q3 2024", "2024-Q3", "DATE"), ("H1 2025", "2025-H1", "DATE"), ("Q4", "2024-Q4", "DATE")]
+
+
+def test_numeric_dates_both_orders() -> None:
+    assert timexes("Signed 1/14/2025 and 14/01/2025.") == [
+        ("1/14/2025", "2025-01-14", "DATE"), ("14/01/2025", "2025-01-14", "DATE")]
+
+
 def test_quarter_as_fraction_is_not_a_time() -> None:
     assert timexes("About three-quarters of voters and a quarter of the seats.") == []
 
@@ -274,3 +286,22 @@ def test_sorted_and_non_overlapping() -> None:
 
 def test_empty_text() -> None:
     assert find_time_expressions(segment(""), DCT) == []
+
+
+# -- property: any mix of time words is handled without error ------------------------------------
+
+WORDS = ("the last next this early late mid Friday Tuesday May March June 1998 2025 Jan. 14 , "
+         "year years week month quarter third a two-year ago earlier later since in on at 3 p.m. "
+         "now recently every daily for three days and a half of 1/2 12 to 18 the past fiscal "
+         "'80s 1990s Christmas spring fall that day following Q3 H1 will met said . ;").split()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from([None, "1989-10-26", "2025-01-14"]))
+def test_any_word_salad_is_safe(words: list[str], dct: str | None) -> None:
+    text = " ".join(words)
+    found = find_time_expressions(segment(text), dct)
+    assert found == sorted(found, key=lambda t: t.start)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    for t in found:
+        assert text[t.start:t.end] == t.text and t.value and t.type in ("DATE", "TIME", "DURATION", "SET")

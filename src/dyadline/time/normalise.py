@@ -179,8 +179,11 @@ def h_iso(g: dict[str, str], ctx: Context) -> Result:
 
 
 def h_numeric(g: dict[str, str], ctx: Context) -> Result:
+    """1/14/2025 (US order) or 14/1/2025 (day first, when the first number cannot be a month)."""
+    first, second = int(g["a"]), int(g["b"])
+    month, day = (second, first) if first > 12 else (first, second)
     try:
-        return cal.iso(date(int(g["y"]), int(g["m"]), int(g["d"]))), "DATE"
+        return cal.iso(date(int(g["y"]), month, day)), "DATE"
     except ValueError:
         return None
 
@@ -306,6 +309,23 @@ def h_ago(g: dict[str, str], ctx: Context) -> Result:
 
 
 def h_quarter(g: dict[str, str], ctx: Context) -> Result:
+    if g.get("qh"):  # "Q3 2024", "H1 2025", "Q4"
+        if g["qh"] != g["qh"].upper():
+            return None
+        kind, n = g["qh"].upper(), int(g["qn"])
+        if kind == "H" and n > 2:
+            return None
+        if g.get("qyear3"):
+            year = int(g["qyear3"])
+        elif ctx.dct is None:
+            return f"XXXX-{kind}{n}", "DATE"
+        elif kind == "H":
+            return None  # "H1" alone is too often something else
+        else:
+            year = ctx.dct.year if n <= cal.quarter_of(ctx.dct) else ctx.dct.year - 1
+        if kind == "Q" and (year, n) <= ((ctx.dct.year, cal.quarter_of(ctx.dct)) if ctx.dct else (9999, 4)):
+            ctx.last_quarter = (year, n)
+        return f"{year}-{kind}{n}", "DATE"
     det = (g.get("det") or "").lower()
     mods = " ".join((g.get("mods") or "").lower().replace("-", "- ").split())
     kind = (g.get("q") or g.get("q2") or "").lower()

@@ -72,7 +72,7 @@ def combined() -> re.Pattern[str]:
             rf"(?:,?\s+(?P<year2>{year}))?"),
         "iso": r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
                r"(?:t(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?",
-        "numeric": r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d)"
+        "numeric": r"(?<![\d/])(?P<a>0?[1-9]|[12]\d|3[01])/(?P<b>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d)"
                    r"(?![\d/])",
         "clock": (
             rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?:a\.m|p\.m)\.?|(?:am|pm)(?!\w))"
@@ -104,7 +104,8 @@ def combined() -> re.Pattern[str]:
             r"(?:(?P<ord>(?:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?)?"
             r"(?P<q>quarter|period|(?:(?<=first[\s-])|(?<=second[\s-])|(?<=last\s))half)(?![\w-]|-\w)"
             rf"(?:\s+(?:of)\s+(?:(?:fiscal|calendar)\s+)?(?P<qyear2>{year}))?"
-            r"|(?P<ord2>(?:first|second|third|fourth))[\s-]+(?P<q2>(?:quarter|half))(?=-)"),
+            r"|(?P<ord2>(?:first|second|third|fourth))[\s-]+(?P<q2>(?:quarter|half))(?=-)"
+            rf"|(?P<qh>[qh])(?P<qn>[1-4])(?![\w-])(?:\s+(?:of\s+)?(?:fy\s*)?(?P<qyear3>{year}))?"),
         "decade": (r"(?:(?P<det>(?:the))\s+)?(?:(?P<mod>(?:early|mid|late))[\s-]+)?"
                    r"(?P<dec>(?:1[5-9]|20)\d0|['\u2019]\d0)s(?!\w)"),
         "relunit": (
@@ -241,7 +242,7 @@ def _gate(patterns) -> str:
               rf"(?:of\s+)?(?:{_trie(after_number)})(?![a-z])")
     strong_word = f"(?:{_trie(strong)})(?![a-z])"
     sep = r"(?:[\s-]+|['\u2019]s\s+)"
-    return (rf"(?={strong_word}|{digits}|['\u2019]\d0s"
+    return (rf"(?={strong_word}|{digits}|['\u2019]\d0s|[qh][1-4]\b"
             rf"|(?:{_trie(weak)})(?:{sep}(?:{_trie(MIDDLE & words)})(?![a-z])){{0,4}}"
             rf"{sep}(?:{strong_word}|\d|['\u2019]\d))")
 
