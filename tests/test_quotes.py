@@ -262,3 +262,34 @@ def test_participle_after_a_quotation_takes_the_previous_speaker():
     found = quotes(text)
     assert [q.speaker.text for q in found] == ["he", "he"]
     assert found[1].cue.text == "adding"
+
+
+def test_offsets_hold_on_random_text():
+    """Random mixtures of quotation marks, cues and punctuation: no crash, exact offsets."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = ["he", "said", "“", "”", '"', "''", "Lavrov", "stated", "that", "the", "according",
+                  "to", ",", ":", "—", "officials", "told", "reporters", "adding", "saying", "who",
+                  "‘", "’", "'", ".", "\n\n", "Mr.", "called", "it", "-", "(", ")"]
+    for _ in range(40):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 120)))
+        quotes(text)
+
+
+def test_work_stays_linear_on_text_without_sentences():
+    """Four times the text may take about four times as long, not sixteen (quadratic)."""
+    import time
+
+    def best_time(n: int) -> float:
+        doc = segment("he said that " * n)
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            found = find_quotations(doc)
+            best = min(best, time.perf_counter() - start)
+        assert len(found) >= n - 1
+        return best
+
+    small, large = best_time(1000), best_time(4000)
+    assert large < 10 * small

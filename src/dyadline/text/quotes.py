@@ -39,6 +39,10 @@ AFTER_WINDOW = 30
 #: how far (in tokens) before an opening mark a cue may stand ("said in a statement on Tuesday:")
 BEFORE_WINDOW = 10
 
+#: how far (in tokens) a clause is searched back for its subject or its start: keeps
+#: the work per cue bounded on text without sentence punctuation
+_MAX_CLAUSE = 60
+
 _SENTENCE_END = frozenset(".!?")
 _QUOTE_CHARS = frozenset('"“”‘’«»\'')
 _DOUBLE_MARKS = frozenset('"“”«»')
@@ -99,6 +103,9 @@ class _Article:
         self.text = doc.text
         self.tokens = doc.tokens
         self.starts = [t.start for t in doc.tokens]
+        self.word_prefix = [0]
+        for t in doc.tokens:
+            self.word_prefix.append(self.word_prefix[-1] + (1 if t.text[:1].isalnum() else 0))
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
         self.cue_at_end: dict[int, Cue] = {c.last - 1: c for c in self.cues}
@@ -123,8 +130,9 @@ class _Article:
         return "\n" not in self.text[self.tokens[a].end:self.tokens[b].start]
 
     def words_in(self, start: int, end: int) -> int:
+        """Number of word tokens in a character range (prefix sums: constant time)."""
         i, j = self.first_token_at_or_after(start), self.first_token_at_or_after(end)
-        return sum(1 for t in self.tokens[i:j] if t.text[:1].isalnum())
+        return self.word_prefix[j] - self.word_prefix[i] if j > i else 0
 
     def span(self, rng: tuple[int, int] | None) -> Span | None:
         if rng is None:
@@ -157,7 +165,7 @@ def _clause_floor(art: _Article, i: int) -> int:
     tokens = art.tokens
     s_lo, _ = art.sentence_bounds(i)
     k = i
-    while k > s_lo:
+    while k > s_lo and i - k < _MAX_CLAUSE:
         t = tokens[k - 1]
         if "\n" in art.text[t.end:tokens[k].start]:
             break
@@ -395,7 +403,7 @@ def _opens_sentence(art: _Article, q: QuotedStretch, floor: int) -> int | None:
     (the quotation is then part of a longer attributed statement)."""
     b = art.last_token_before(q.open)
     k = b
-    while k >= 0 and art.tokens[k].start >= floor:
+    while k >= 0 and art.tokens[k].start >= floor and b - k < _MAX_CLAUSE:
         t = art.tokens[k]
         if t.text in _SENTENCE_END or t.text in _QUOTE_CHARS or t.text == ":" or (
                 k < b and "\n" in art.text[t.end:art.tokens[k + 1].start]):
@@ -539,9 +547,9 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
             return None
         if before is None or before.lower in ("and", "but", "so"):
             k = np[1]
-            while k < s_hi and tokens[k].text != ",":
+            while k < s_hi and tokens[k].text != "," and k - np[1] < 30:
                 k += 1
-            if k + 1 >= s_hi:
+            if k + 1 >= s_hi or tokens[k].text != ",":
                 return None
             return (tokens[k + 1].start, end_char), np
         if before.text == ",":
@@ -556,7 +564,7 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
             return None
         return (tokens[c].start, end_char), np
     np = left_np(tokens, cue.first - 1, s_lo)
-    rest = tokens[cue.last:s_hi]
+    rest = tokens[cue.last:min(s_hi, cue.last + 14)]  # only its length up to 12 and "that" matter
     rest_words = [t for t in rest if t.text[:1].isalnum()]
     light = not rest_words or (rest_words[0].lower in _LIGHT_AFTER and "that" not in {t.lower for t in rest}
                                and len(rest) <= 10)
