@@ -15,7 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Sentence
 
@@ -42,9 +42,12 @@ def clean_text(text: str) -> str:
     return _ENTITY.sub(replace, text)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, offsets, lower-cased form and sentence."""
+class Token(NamedTuple):
+    """One token: its text, offsets, lower-cased form and sentence.
+
+    A NamedTuple rather than a dataclass: an article has thousands of tokens and building
+    them is on the hot path of every stage that follows.
+    """
 
     i: int
     text: str
@@ -57,6 +60,10 @@ class Token:
     @property
     def is_upper_initial(self) -> bool:
         return self.text[:1].isupper()
+
+
+#: Building the tuple directly skips NamedTuple's Python-level __new__ (twice as fast).
+_new_token = tuple.__new__
 
 
 @dataclass
@@ -122,56 +129,59 @@ def nlp() -> Any:
 
 
 def segment(text: str) -> TextDoc:
-    """Split ``text`` into sentences and tokens (offsets index ``text`` as given)."""
+    """Split ``text`` into sentences and tokens (offsets index ``text`` as given).
+
+    Vectorised over spaCy's token arrays (offset, length, is-space, sentence start) rather
+    than a loop over spaCy Token objects: this is the hot path of the whole coder, and the
+    coder as a whole must keep within a small multiple of the tokenizer's own time.
+    """
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
     cleaned = clean_text(text)
     doc = nlp()(cleaned)
-    tokens: list[Token] = []
-    bounds: list[tuple[int, int]] = []  # sentence (start_char, end_char)
     title_end = _title_end(cleaned)
-    for sent in doc.sents:
-        current_start: int | None = None
-        current_end = 0
-        for tok in sent:
-            forced = False
-            if tok.is_space:
-                if "\n" in tok.text and current_start is not None:
-                    forced = "\n\n" in tok.text or tok.idx >= title_end > 0 and current_end <= title_end
-                if forced:
-                    bounds.append((current_start, current_end))
-                    current_start = None
-                continue
-            if current_start is not None and title_end and current_end <= title_end <= tok.idx:
-                bounds.append((current_start, current_end))
-                current_start = None
-            if current_start is None:
-                current_start = tok.idx
-            current_end = tok.idx + len(tok.text)
-            # a newline inside trailing whitespace of a token (spaCy folds one "\n" into whitespace_)
-            if "\n\n" in tok.whitespace_:
-                bounds.append((current_start, current_end))
-                current_start = None
-        if current_start is not None:
-            bounds.append((current_start, current_end))
-    sentences = [Sentence(i, s, e) for i, (s, e) in enumerate(bounds)]
-    sentence_tokens: list[tuple[int, int]] = []
-    k = 0
-    for tok in doc:
-        if tok.is_space:
-            continue
-        start = tok.idx
-        while k + 1 < len(sentences) and sentences[k + 1].start <= start:
-            k += 1
-        tokens.append(Token(len(tokens), tok.text, start, start + len(tok.text), tok.lower_, k,
-                            bool(tok.whitespace_)))
-    first = 0
-    for k in range(len(sentences)):
-        last = first
-        while last < len(tokens) and tokens[last].sent == k:
-            last += 1
-        sentence_tokens.append((first, last))
-        first = last
     match = _DATELINE.match(cleaned)
     dateline_end = match.end() if match and match.end() < 120 else 0
+    if not len(doc):
+        return TextDoc(cleaned, [], [], [], dateline_end, title_end, doc)
+    array = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype(numpy.int64)
+    starts_all, space = array[:, 0], array[:, 2] == 1
+    breaks = array[:, 3] == 1
+    breaks[0] = True
+    # a blank line, and the end of a title line, always end a sentence
+    for position in numpy.flatnonzero(space).tolist():
+        piece = cleaned[starts_all[position]:starts_all[position] + array[position, 1]]
+        if "\n\n" in piece or (title_end and "\n" in piece and starts_all[position] >= title_end):
+            if position + 1 < len(breaks):
+                breaks[position + 1] = True
+    if title_end:
+        after_title = numpy.flatnonzero(~space & (starts_all >= title_end))
+        if len(after_title):
+            breaks[after_title[0]] = True
+    # a sentence start that falls on a whitespace token moves to the next real token
+    for position in numpy.flatnonzero(breaks & space).tolist():
+        following = position + 1
+        while following < len(space) and space[following]:
+            following += 1
+        if following < len(space):
+            breaks[following] = True
+    keep = ~space
+    starts = starts_all[keep].tolist()
+    ends = (starts_all + array[:, 1])[keep].tolist()
+    kept_breaks = breaks[keep]
+    if len(kept_breaks):
+        kept_breaks[0] = True
+    firsts = numpy.flatnonzero(kept_breaks).tolist()
+    sentence_ids = (numpy.cumsum(kept_breaks) - 1).tolist()
+    pieces = [cleaned[a:b] for a, b in zip(starts, ends)]
+    length = len(cleaned)
+    spaces = [b < length and cleaned[b].isspace() for b in ends]
+    tokens = [_new_token(Token, row) for row in zip(range(len(pieces)), pieces, starts, ends,
+                                                     [p.lower() for p in pieces], sentence_ids, spaces)]
+    bounds = firsts + [len(tokens)]
+    sentence_tokens = [(bounds[k], bounds[k + 1]) for k in range(len(firsts))]
+    sentences = [Sentence(k, starts[a], ends[b - 1]) for k, (a, b) in enumerate(sentence_tokens)]
     return TextDoc(cleaned, sentences, tokens, sentence_tokens, dateline_end, title_end, doc)
 
 
