@@ -16,6 +16,7 @@ from typing import Any, Callable
 #: suite name -> "module:function"; each function takes (data_dir: Path, sample: int | None).
 SUITES: dict[str, str] = {
     "seed": "dyadline.evaluation.seed:run",
+    "petrarch": "dyadline.evaluation.petrarch:run",
     "timebank": "dyadline.evaluation.timebank:run",
     "quotes": "dyadline.evaluation.quotes:run",
     "geo": "dyadline.evaluation.geo:run",

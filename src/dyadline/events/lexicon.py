@@ -43,6 +43,12 @@ class Entry:
     mutual: bool  # both ways among a compound subject only
     line: int
     text: str  # the pattern as written, for evidence
+    # Words that must come *before* the head, in text order, ("*",) for a gap of up to GAP
+    # words: PETRARCH patterns such as "HEAVILY * [122]" or "SAID * ..." (dyadline.compat).
+    before: tuple[tuple[str, ...], ...] = ()
+    # The code of the reverse event (target -> source) where a dictionary gives one that
+    # differs from ``cameo`` (PETRARCH's [042:043]); "" when there is none.
+    reverse: str = ""
 
     @property
     def discard(self) -> bool:
@@ -50,7 +56,7 @@ class Entry:
 
     @property
     def length(self) -> int:
-        return sum(1 for part in self.pattern if part not in (("*",), ("+",)))
+        return sum(1 for part in self.pattern + self.before if part not in (("*",), ("+",)))
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,7 @@ class Lexicon:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        words = {w for e in entries for part in e.pattern for w in part if w not in ("*", "+")}
+        words = {w for e in entries for part in e.pattern + e.before for w in part if w not in ("*", "+")}
         self.lemma_of: dict[str, str] = {}
         for lemma in sorted(words):
             for form in inflections(lemma):
@@ -99,7 +105,9 @@ class Lexicon:
         for offset, lemma in enumerate(lemmas):
             bucket = self.by_head.get(lemma)
             if surfaces[offset] != lemma and surfaces[offset] in self.by_head:
-                bucket = sorted((bucket or []) + self.by_head[surfaces[offset]], key=lambda e: (-e.length, e.line))
+                exact = {id(e) for e in self.by_head[surfaces[offset]]}  # written for this very form: first
+                merged = {id(e): e for e in (bucket or []) + self.by_head[surfaces[offset]]}
+                bucket = sorted(merged.values(), key=lambda e: (-e.length, id(e) not in exact, e.line))
             if not bucket:
                 continue
             best_length = -1
@@ -107,6 +115,8 @@ class Lexicon:
                 if entry.length < best_length:
                     break
                 match = self._match(entry, lemmas, surfaces, offset, first)
+                if match is not None and entry.before and not self._match_before(entry, lemmas, surfaces, offset):
+                    match = None
                 if match is not None:
                     found.append(match)  # equally specific readings (a verb and a noun) all stay
                     best_length = entry.length
@@ -129,7 +139,8 @@ class Lexicon:
                     k += 1
                     continue
                 limit = min(len(lemmas), position + 7)
-                while position < limit and lemmas[position] not in nxt and lemmas[position] not in _GAP_STOP_LOOSE:
+                while position < limit and lemmas[position] not in nxt and surfaces[position] not in nxt \
+                        and lemmas[position] not in _GAP_STOP_LOOSE:
                     position += 1
                 k += 1
                 continue
@@ -137,7 +148,7 @@ class Lexicon:
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 limit = min(len(lemmas), position + GAP + 1)
                 scan = position
-                while scan < limit and nxt is not None and lemmas[scan] not in nxt:
+                while scan < limit and nxt is not None and lemmas[scan] not in nxt and surfaces[scan] not in nxt:
                     if lemmas[scan] in _GAP_STOP:
                         return None
                     scan += 1
@@ -158,6 +169,34 @@ class Lexicon:
                 continue
             return None
         return Match(entry, base + start, base + position, tuple(base + w for w in words), slot)
+
+
+    @staticmethod
+    def _match_before(entry: Entry, lemmas: list[str], surfaces: list[str], start: int) -> bool:
+        """Whether the entry's ``before`` words stand, in order, to the left of the head."""
+        position = start - 1
+        k = len(entry.before) - 1
+        while k >= 0:
+            part = entry.before[k]
+            if part == ("*",):
+                nxt = entry.before[k - 1] if k > 0 else None
+                if nxt is None:
+                    return True
+                limit = max(-1, position - GAP - 1)
+                while position > limit and lemmas[position] not in nxt and surfaces[position] not in nxt:
+                    if lemmas[position] in _GAP_STOP:
+                        return False
+                    position -= 1
+                if position <= limit:
+                    return False
+                k -= 1
+                continue
+            if position >= 0 and (lemmas[position] in part or surfaces[position] in part):
+                position -= 1
+                k -= 1
+                continue
+            return False
+        return True
 
 
 def inflections(lemma: str) -> set[str]:
