@@ -413,3 +413,16 @@ def test_agent_after_a_possessor_takes_its_country() -> None:
     found = mentions("President-elect Trump\u2019s incoming special envoy spoke.", "2025-01-14")
     assert [(m.text, m.actor.cameo) for m in found] == [
         ("President-elect Trump", "USAELI"), ("incoming special envoy", "USAGOV")]
+
+
+def test_cities_give_the_country_to_an_agent_but_are_not_actors_alone() -> None:
+    found = by_text("An Istanbul court jailed him and Karachi police arrested protesters in Istanbul.")
+    assert found["Istanbul court"].actor.cameo == "TURJUD"
+    assert found["Karachi police"].actor.cameo == "PAKCOP"
+    assert "Istanbul" not in found
+
+
+def test_senators_by_date() -> None:
+    assert resolve_actor("Rubio", "2016-03-01").cameo == "USALEG"
+    assert resolve_actor("Senator Marco Rubio", "2016-03-01").cameo == "USALEG"
+    assert resolve_actor("Rubio", "2025-03-01").cameo == "USAGOV"

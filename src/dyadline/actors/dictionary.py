@@ -177,7 +177,7 @@ def _plural(word: str) -> str:
 
 
 def _load_countries(d: Dictionary, path: Path) -> None:
-    for number, (code, name, status, aliases, adjectives, capitals, seats) in _rows(path, 7):
+    for number, (code, name, status, aliases, adjectives, capitals, seats, cities) in _rows(path, 8):
         if len(code) != 3 or not code.isupper():
             raise DictionaryError(f"{path.name}:{number}: bad code {code!r}")
         d.countries[code] = Country(code, name, status)
@@ -191,6 +191,8 @@ def _load_countries(d: Dictionary, path: Path) -> None:
             d.forms.append((form, "capital", code))
         for form in _split(seats):
             d.forms.append((form, "seat", code))
+        for form in _split(cities):
+            d.forms.append((form, "city", code))
 
 
 def _load_organisations(d: Dictionary, path: Path) -> None:

@@ -18,9 +18,9 @@ from .dictionary import Dictionary, load_dictionary
 
 #: which kind wins when one phrase is several things ("Luxembourg" the country and the capital)
 RANK = {"person": 0, "organisation": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5,
-        "surname": 6, "agent": 7, "qualifier": 8, "block": 9}
+        "city": 6, "surname": 7, "agent": 8, "qualifier": 9, "block": 10}
 #: kinds that may touch a hyphen ("Russia-Iran treaty", "US-led"); others may not ("Iranian-backed")
-HYPHEN_OK = frozenset({"country", "capital", "seat", "organisation", "person", "surname"})
+HYPHEN_OK = frozenset({"country", "capital", "seat", "city", "organisation", "person", "surname"})
 
 _TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\n": " ",
                             "\r": " ", "\t": " ", "\u2010": "-", "\u2011": "-"})

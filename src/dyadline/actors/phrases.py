@@ -27,7 +27,7 @@ from ..model import Actor
 from .dictionary import INTERNATIONAL, Agent, Dictionary, Person, Term
 from .matcher import Hit
 
-MODIFIERS = frozenset({"country", "demonym", "capital", "seat", "organisation"})
+MODIFIERS = frozenset({"country", "demonym", "capital", "seat", "city", "organisation"})
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: words that may open an agent phrase: "the president", "their government" (a possessive pronoun
 #: is part of the span and gives the country through coreference)
@@ -265,7 +265,8 @@ class PhraseReader:
         name_span: tuple[int, int] | None = None
         head = titles[-1][1] if titles else None
         if same(j) and kind_of(items[j]) in ("person", "surname") and (
-                titles or not mods or possessive or mods[0].kind == "demonym"):
+                titles or not mods or possessive or mods[0].kind == "demonym") and (
+                titles or not mods or mods[0].kind != "city"):
             name_item = items[j]
             name_span = (name_item.start, name_item.end)
             j += 1
@@ -296,8 +297,10 @@ class PhraseReader:
                 end_collective = items[k].end
                 j = k + 1
         if name_span is None and not titles:
-            if mods:  # a nationality or organisation on its own: "Russia", "Russian gas", "NATO"
+            if mods and mods[0].kind != "city":  # on its own: "Russia", "Russian gas", "NATO"
                 return self.alone(mods[0]), mod_index + 1
+            if mods:  # a city on its own is a place, not an actor
+                return None, mod_index + 1
             return None, i + 1
         first = quals[0] if quals else (mods[0] if mods else (titles[0][0] if titles else None))
         start = first.start if first is not None else name_span[0]  # type: ignore[index]
