@@ -359,7 +359,14 @@ def _merge_same_country(mentions: list[Mention], text: str) -> list[Mention]:
 
 @lru_cache(maxsize=8)
 def _load(folder: str, key: tuple[str | None, str | None]) -> DictionaryOverlay:
+    import logging
+
     found, cached = load_cached(Path(folder), build=compile_dictionaries)
+    # one line per malformed entry, "file:line: reason"; with no logging set up (the CLI)
+    # Python's last-resort handler writes them to standard error
+    log = logging.getLogger("dyadline.compat")
+    for warning in found.warnings:
+        log.warning("%s", warning)
     return DictionaryOverlay(found, actors=key[0], verbs=key[1], from_cache=cached)
 
 
