@@ -293,3 +293,12 @@ def test_work_stays_linear_on_text_without_sentences():
 
     small, large = best_time(1000), best_time(4000)
     assert large < 10 * small
+
+
+def test_abbreviation_period_does_not_end_the_speaker():
+    text = ("“The candidates just don’t understand the military,” said Army Capt. Christian Pardo, "
+            "who said he would not vote for either of them. “Their policies are far out there.”")
+    found = quotes(text)
+    assert found[0].speaker.text == "Army Capt. Christian Pardo" and len(found[0].parts) == 2
+    assert found[1].speaker.text == "who" and not found[1].direct
+    assert content(text, found[1]) == "he would not vote for either of them"

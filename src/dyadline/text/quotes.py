@@ -44,6 +44,8 @@ BEFORE_WINDOW = 10
 _MAX_CLAUSE = 60
 
 _SENTENCE_END = frozenset(".!?")
+_ABBREVIATIONS = frozenset("""mr mrs ms dr sen rep gov gen lt col capt cmdr sgt adm maj st jr sr prof
+rev hon pres amb gen supt det insp u.s u.k u.n""".split())
 _QUOTE_CHARS = frozenset('"“”‘’«»\'')
 _DOUBLE_MARKS = frozenset('"“”«»')
 #: a short quoted name or title inside a gap ("on NBC's ''Meet the Press.''")
@@ -243,7 +245,7 @@ def _after_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
     hi = a
     while hi < len(tokens) and hi - a < AFTER_WINDOW:
         t = tokens[hi]
-        if t.text in _SENTENCE_END or t.text in _QUOTE_CHARS or "\n" in art.text[tokens[hi - 1].end:t.start]:
+        if _ends_sentence(art, hi) or t.text in _QUOTE_CHARS or "\n" in art.text[tokens[hi - 1].end:t.start]:
             break
         hi += 1
     cue = art.cue_between(a, hi)
@@ -372,8 +374,8 @@ def _continues(art: _Article, prev: _Draft | None, q: QuotedStretch) -> bool:
     i, j = art.first_token_at_or_after(prev.extent_end), art.first_token_at_or_after(q.open)
     for k in range(i, j):
         t = tokens[k]
-        if t.text in _SENTENCE_END or (k > i and "\n" in art.text[tokens[k - 1].end:t.start]):
-            if t.text not in _SENTENCE_END:
+        if _ends_sentence(art, k) or (k > i and "\n" in art.text[tokens[k - 1].end:t.start]):
+            if not _ends_sentence(art, k):
                 k -= 1
             return not any(x.text[:1].isalnum() for x in tokens[k + 1:j])
     if "\n" in raw:
@@ -495,6 +497,41 @@ def _add(art: _Article, drafts: list[_Draft], q: QuotedStretch, cue: Cue | None,
                          cue_text=":" if punct else None, cue_chars=punct, stretches=[q]))
 
 
+def _ends_sentence(art: _Article, k: int) -> bool:
+    """Token ``k`` is a full stop, question or exclamation mark that ends a sentence: not the
+    period of an abbreviation that spaCy left apart ("Capt. Christian Pardo")."""
+    tokens = art.tokens
+    t = tokens[k]
+    if t.text not in _SENTENCE_END:
+        return False
+    if t.text == "." and k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].lower in _ABBREVIATIONS:
+        return False
+    return True
+
+
+def _sentence_span(art: _Article, i: int) -> tuple[int, int]:
+    """Token range of the sentence around token ``i``: spaCy's sentence, split further where
+    a sentence end is followed by a capital or an opening quotation mark (spaCy's
+    sentencizer leaves "... or Trump. “The military ...”" in one sentence)."""
+    tokens = art.tokens
+    s_lo, s_hi = art.sentence_bounds(i)
+    lo = i
+    while lo > s_lo and i - lo < 2 * _MAX_CLAUSE:
+        if _ends_sentence(art, lo - 1) and _starts_sentence(tokens[lo]):
+            break
+        lo -= 1
+    hi = i + 1
+    while hi < s_hi and hi - i < 2 * _MAX_CLAUSE:
+        if _ends_sentence(art, hi - 1) and _starts_sentence(tokens[hi]):
+            break
+        hi += 1
+    return lo, hi
+
+
+def _starts_sentence(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1] in "“\"‘«"
+
+
 def _content_end(art: _Article, s_hi: int) -> int:
     """Character end of a sentence's content: without the final full stop."""
     j = s_hi - 1
@@ -507,7 +544,7 @@ def _content_end(art: _Article, s_hi: int) -> int:
 
 def _reported_pass(art: _Article, direct: list[_Draft]) -> list[_Draft]:
     tokens = art.tokens
-    claimed = sorted((d.parts[0][0], d.parts[-1][1]) for d in direct if d.cue or d.cue_chars)
+    claimed = sorted(part for d in direct if d.cue or d.cue_chars for part in d.parts)
     claimed_starts = [c[0] for c in claimed]
 
     def overlaps_claimed(a: int, b: int) -> bool:
@@ -520,7 +557,7 @@ def _reported_pass(art: _Article, direct: list[_Draft]) -> list[_Draft]:
             continue
         if overlaps_claimed(tokens[cue.first].start, tokens[cue.last - 1].end):
             continue  # "he said" inside somebody's quotation
-        s_lo, s_hi = art.sentence_bounds(cue.first)
+        s_lo, s_hi = _sentence_span(art, cue.first)
         found = _read_reported(art, cue, s_lo, s_hi)
         if found is None:
             continue
