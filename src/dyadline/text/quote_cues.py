@@ -61,15 +61,21 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     return table
 
 
-_AFTER_VERB_FORM = frozenset(["that", ":", ",", ".", "!", "?", "“", '"', "''", "‘", "—"])
+_AFTER_VERB_FORM = frozenset(["that", ":", ".", "!", "?", "“", '"', "''", "‘", "—"])
+_BEFORE_NOUN = frozenset("""the a an this that these those its his her their our my your every each
+any no some many several all both other another such one two three four five""".split())
 
 
 def _verb_position(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Whether a form that can also be a noun ("report", "states") stands where a verb does:
-    before "that", a colon, a comma, a quotation mark or the sentence end, or after a pronoun."""
-    if last < len(tokens) and tokens[last].lower in _AFTER_VERB_FORM:
+    after a pronoun, or before "that", a colon, a quotation mark or the sentence end when no
+    determiner, possessive or number stands before it ("the state.", "50 states.")."""
+    if first > 0 and tokens[first - 1].lower in PRONOUNS and tokens[first - 1].lower != "it":
         return True
-    return first > 0 and tokens[first - 1].lower in PRONOUNS and tokens[first - 1].lower != "it"
+    if first > 0 and (tokens[first - 1].lower in _BEFORE_NOUN or tokens[first - 1].text[:1].isdigit()
+                      or tokens[first - 1].lower in ("'s", "’s")):
+        return False
+    return last < len(tokens) and tokens[last].lower in _AFTER_VERB_FORM
 
 
 def find_cues(doc: TextDoc) -> list[Cue]:
