@@ -426,3 +426,22 @@ def test_senators_by_date() -> None:
     assert resolve_actor("Rubio", "2016-03-01").cameo == "USALEG"
     assert resolve_actor("Senator Marco Rubio", "2016-03-01").cameo == "USALEG"
     assert resolve_actor("Rubio", "2025-03-01").cameo == "USAGOV"
+
+
+def test_namesakes_of_known_people_are_not_given_their_codes() -> None:
+    found = by_text("Ivanka Trump and Donald Trump Jr. met Jeb Bush. White House spokesman Brian Fallon spoke.",
+                    "2017-06-01")
+    assert found["Ivanka Trump"].actor.code is None and found["Ivanka Trump"].kind == "person"
+    assert found["Donald Trump Jr."].actor.code is None
+    assert found["Jeb Bush"].actor.name == "Jeb Bush"
+    fallon = found["White House spokesman Brian Fallon"].actor
+    assert (fallon.code, fallon.name) == ("USA", "Brian Fallon")
+    variant = by_text("Iranian President Masud Pezeshkian spoke.", "2025-01-14")[
+        "Iranian President Masud Pezeshkian"].actor
+    assert variant.name == "Masoud Pezeshkian"
+
+
+def test_accents_may_be_dropped_and_adjectives_are_not_first_names() -> None:
+    assert resolve_actor("Erdogan", "2020-01-01").name == "Recep Tayyip Erdoğan"
+    assert resolve_actor("Former Mexican President Calderon", "2016-01-01").name == "Felipe Calderón"
+    assert resolve_actor("Republican Trump", "2016-01-01").name == "Donald Trump"

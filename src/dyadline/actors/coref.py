@@ -54,6 +54,8 @@ def link_names_and_titles(found: list[Found]) -> None:
     for f in found:
         if f.kind == "person" and f.bare:
             for a in reversed(seen):
+                if f.first and f.first not in a.actor.name.lower().split():
+                    continue  # "Brian Fallon" after "Michael Fallon": another person
                 if a.keys & f.keys and a.actor.code is not None:
                     f.actor, f.roles, f.gender = _copy(a.actor, 1.0), a.roles, a.gender or f.gender
                     f.keys = a.keys | f.keys

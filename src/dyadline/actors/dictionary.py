@@ -8,6 +8,7 @@ per process (:func:`load_dictionary` is cached).  Dates are compared as ISO stri
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,14 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SECTORS = frozenset("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB "
                     "MED REF OPP PRE REL SOC".split())
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+def fold(text: str) -> str:
+    """'Calderón' -> 'Calderon', 'Erdoğan' -> 'Erdogan': news often drops the accents."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 
 
 def within(start: str, end: str, date: str) -> bool:
@@ -232,7 +241,7 @@ def _load_people(d: Dictionary, path: Path) -> None:
         surname = surname or name.split()[-1]
         person = Person(name, surname, alone == "yes", gender, tuple(terms[name]))
         d.people[name] = person
-        d.surnames.setdefault(surname.lower(), []).append(name)
+        d.surnames.setdefault(fold(surname).lower(), []).append(name)
         for form in [name, *_split(aliases)]:
             d.forms.append((form, "person", name))
         if person.alone and surname != name:

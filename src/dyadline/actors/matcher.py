@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .dictionary import Dictionary, load_dictionary
+from .dictionary import Dictionary, fold, load_dictionary
 
 #: which kind wins when one phrase is several things ("Luxembourg" the country and the capital)
 RANK = {"person": 0, "organisation": 1, "country": 2, "seat": 3, "capital": 4, "demonym": 5,
@@ -61,7 +61,9 @@ def automaton(directory: str | None = None) -> Any:
 
     d: Dictionary = load_dictionary(directory)
     table: dict[str, list[tuple[str, str, str, int]]] = {}
-    for form, kind, ref in d.forms:
+    forms = list(d.forms)
+    forms += [(fold(form), kind, ref) for form, kind, ref in d.forms if not form.isascii()]
+    for form, kind, ref in forms:
         plain, lower = normalise(form.strip())
         if not lower:
             continue

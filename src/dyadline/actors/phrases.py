@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..model import Actor
-from .dictionary import INTERNATIONAL, Agent, Dictionary, Person, Term
+from .dictionary import INTERNATIONAL, Agent, Dictionary, Person, Term, fold
 from .matcher import Hit
 
 MODIFIERS = frozenset({"country", "demonym", "capital", "seat", "city", "organisation"})
@@ -43,8 +43,15 @@ NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ben", "ibn", "bint", "ara
                             "dos", "du", "van", "von", "der", "den", "la", "le", "zu", "abu", "ould"})
 NAME_STOP = frozenset("""The A An On In At And But Or Of For To From With By As If When While After
 Before Since During Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-March April May June July August September October November December Mr Mrs Ms Dr I We You He She
-They It This That These Those Who What Said Says Told""".split())
+March April May June July August September October November December Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.
+I We You He She They It This That These Those Who What Said Says Told Yesterday Today Tomorrow Meanwhile
+However Earlier Later Now Still Also So Then Here There Last Next Both Neither Either Only Even Under
+Executive Order Not Did Does Do Is Are Was Were Has Have Had Will Would Can Could Should May Might Must
+Republican Republicans Democrat Democrats Democratic GOP Conservative Liberal Labour Tory Independent
+Classic Candidate Nominee Frontrunner Billionaire Businessman Mogul Incumbent Rival Challenger Citizen
+Comrade Team Camp Club Vote Votes Rally Campaign""".split())
+#: suffixes that make a namesake ("Donald Trump Jr.")
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "III"})
 
 
 @dataclass
@@ -63,6 +70,7 @@ class Found:
     bare: bool = False  # a name without nationality: prefer an earlier mention of the same name
     wants_role: str = ""  # "the president" without a country: the role to find earlier
     wants_owner: str = ""  # "their government": the possessive pronoun whose referent gives the country
+    first: str = ""  # lower-case given name of an unknown person: "Brian Fallon" is not "Michael Fallon"
 
 
 @dataclass(slots=True)
@@ -186,6 +194,11 @@ class PhraseReader:
         for i, item in enumerate(items):
             if type(item) is not Item or i < reach:
                 continue
+            namesake = self.namesake(items, i, reach)
+            if namesake is not None:
+                found.append(namesake[0])
+                reach = namesake[1]
+                continue
             start = i - 1 if i > reach and type(items[i - 1]) is not Item and items[i - 1].lower in DETERMINERS else i
             result, nxt = self.phrase(items, start)
             if result is None and start < i:
@@ -196,6 +209,33 @@ class PhraseReader:
                 found.append(result)
             reach = max(nxt, i + 1)
         return found
+
+    def namesake(self, items: list, i: int, reach: int) -> tuple[Found, int] | None:
+        """'Ivanka Trump', 'Jeb Bush', 'Donald Trump Jr.': another person who shares a known
+        surname or name; reported as an unknown person (code None) so that the famous bearer's
+        codes are not given to them."""
+        item = items[i]
+        if item.kind not in ("surname", "person"):
+            return None
+        after = items[i + 1] if i + 1 < len(items) else None
+        if (after is not None and type(after) is not Item and after.text in SUFFIXES
+                and after.sent == item.sent):
+            words = self.text[item.start:after.end]
+            return (Found(item.start, after.end, "person", Actor(None, "", "", words, 0.0),
+                          frozenset(), frozenset({item.text.lower()}), individual=True, bare=True,
+                          first=words.split()[0].lower()), i + 2)
+        if item.kind != "surname" or i < 1 or i - 1 < reach:
+            return None
+        prev = items[i - 1]
+        if type(prev) is Item or prev.sent != item.sent or not _is_name(prev.text) or prev.text.isupper():
+            return None
+        person = self.d.people[item.refs[0]]
+        if prev.text.lower() in person.name.lower().split():
+            return None
+        words = self.text[prev.start:item.end]
+        return (Found(prev.start, item.end, "person", Actor(None, "", "", words, 0.0), frozenset(),
+                      frozenset({item.text.lower()}), individual=True, bare=True,
+                      first=prev.text.lower()), i + 1)
 
     def take_possessor(self, found: Found, before: Found, items: list, start: int) -> None:
         """"Trump's incoming envoy", "Iran's army": an agent right after a possessive takes the
@@ -270,10 +310,10 @@ class PhraseReader:
             name_item = items[j]
             name_span = (name_item.start, name_item.end)
             j += 1
-        elif head is not None and head.title and not of_end and (
+        elif head is not None and head.title and not of_end and not titles[-1][0].text.isupper() and (
                 head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
             k, last = j, None
-            while same(k) and kind_of(items[k]) == "token" and k - j < 6:
+            while same(k) and kind_of(items[k]) in ("token", "surname") and k - j < 5:
                 word = items[k].text
                 if _is_name(word) or word[:1].isupper() and word.lower() in self.d.surnames:
                     last = k
@@ -302,7 +342,7 @@ class PhraseReader:
             if mods:  # a city on its own is a place, not an actor
                 return None, mod_index + 1
             return None, i + 1
-        first = quals[0] if quals else (mods[0] if mods else (titles[0][0] if titles else None))
+        first = quals[0] if quals and titles else (mods[0] if mods else (titles[0][0] if titles else None))
         start = first.start if first is not None else name_span[0]  # type: ignore[index]
         if collective is not None:
             found = self.led_by(items, name_item, name_span, collective, titles, quals, mods)
@@ -368,13 +408,14 @@ class PhraseReader:
         if name_item is not None and name_item.kind == "surname":  # "President Clinton": every Clinton
             names = list(names) + [n for n in self.d.surnames.get(name_item.text.lower(), ()) if n not in names]
         bare = not mods
-        if name_item is None:  # a name after a title: maybe a surname the table knows
-            words = self.text[span[0]:span[1]]
-            names = self.d.surnames.get(words.lower()) or self.d.surnames.get(words.split()[-1].lower(), [])
+        if name_item is None:  # a name after a title: maybe a surname the table knows ("President Moon")
+            words = self.text[span[0]:span[1]].split()
+            names = self.d.surnames.get(fold(words[-1]).lower(), []) if len(words) == 1 or role else []
             if names:
                 candidate = self.choose_person(names, role, code)
-                known = candidate is not None and candidate.term_on(self.date, role) is not None and (
-                    not code or candidate.term_on(self.date, role).code == code)
+                term = candidate.term_on(self.date, role) if candidate is not None else None
+                known = term is not None and (not code or term.code == code) and (
+                    len(words) == 1 or role in term.roles)  # "Masud Pezeshkian" only as the president
                 names = [candidate.name] if known and candidate else []
         person = self.choose_person(names, role, code) if names else None
         if person is not None:
@@ -384,16 +425,18 @@ class PhraseReader:
                          and name_item.kind == "surname")
         words = self.text[span[0]:span[1]]
         keys = frozenset({words.split()[-1].lower()})
+        first = words.split()[0].lower() if len(words.split()) > 1 else ""
         sector = "ELI" if eli else self.title_sector(titles)
         if mod is None:
             return Found(span[0], span[1], "person", Actor(None, sector, "", words, 0.0),
-                         frozenset({role}) if role else frozenset(), keys, individual=True, bare=True)
+                         frozenset({role}) if role else frozenset(), keys, individual=True, bare=True,
+                         first=first)
         sector = mod[1] or sector if mods[0].kind == "organisation" else sector
         if mod[0] in INTERNATIONAL and sector == "GOV":
             sector = ""
         actor = Actor(mod[0], sector, stack(mod[0], sector, mod[2]), words, 0.8)
         return Found(span[0], span[1], "person", actor, frozenset({role}) if role else frozenset(), keys,
-                     individual=True)
+                     individual=True, first=first)
 
     def agent(self, titles: list[tuple[Item, Agent]], quals: list[Item], mods: list[Item]) -> Found:
         head = titles[-1][1]
