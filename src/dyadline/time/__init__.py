@@ -44,6 +44,7 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
     """
     dct = cal.parse_date(publication_date) if publication_date else None
     text = doc.text
+    lowered = _lower(text)
     cue_cache: dict[int, list] = {}
 
     def tense_at(start: int, end: int) -> str | None:
@@ -53,13 +54,12 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
         sentence = doc.sentences[k]
         cues = cue_cache.get(k)
         if cues is None:
-            cues = cue_cache[k] = sentence_cues(text[sentence.start:sentence.end])
+            cues = cue_cache[k] = sentence_cues(lowered[sentence.start:sentence.end])
         return nearest_tense(cues, start - sentence.start, end - sentence.start,
-                             sentence=text[sentence.start:sentence.end])
+                             sentence=lowered[sentence.start:sentence.end])
 
     ctx = Context(dct=dct, text=text, tense_at=tense_at)
     found: list[TimeExpression] = []
-    lowered = _lower(text)
     regex = combined()
     pos = 0
     while (match := regex.search(lowered, pos)) is not None:
