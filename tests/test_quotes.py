@@ -302,3 +302,16 @@ def test_abbreviation_period_does_not_end_the_speaker():
     assert found[0].speaker.text == "Army Capt. Christian Pardo" and len(found[0].parts) == 2
     assert found[1].speaker.text == "who" and not found[1].direct
     assert content(text, found[1]) == "he would not vote for either of them"
+
+
+def test_two_reported_statements_in_one_sentence():
+    text = "Graham said that Carson is a good man, and said that Trump melted down last night."
+    found = quotes(text)
+    assert [content(text, q) for q in found] == ["that Carson is a good man",
+                                                 "that Trump melted down last night"]
+    assert [q.speaker.text for q in found] == ["Graham", "Graham"]
+
+
+def test_adjectival_verb_forms_are_not_cues():
+    text = "The reported bomber had Syrian roots, and his stated goal was unclear."
+    assert quotes(text) == []

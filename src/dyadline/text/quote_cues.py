@@ -62,6 +62,8 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
 
 
 _AFTER_VERB_FORM = frozenset(["that", ":", ".", "!", "?", "“", '"', "''", "‘", "—"])
+#: words after which a verb form is an adjective or a noun ("the alleged", "his stated goal")
+_DETERMINER_BEFORE = frozenset("the a an its his her their our my your every each no another such".split())
 _BEFORE_NOUN = frozenset("""the a an this that these those its his her their our my your every each
 any no some many several all both other another such one two three four five""".split())
 
@@ -96,6 +98,8 @@ def find_cues(doc: TextDoc) -> list[Cue]:
                 k = len(words)
                 if i + k <= n and all(tokens[i + j].lower == words[j] for j in range(1, k)):
                     form = " ".join(words)
+                    if i > 0 and tokens[i - 1].lower in _DETERMINER_BEFORE:
+                        break  # "the reported bomber", "his stated goal": not a verb
                     if form in entry.noun_forms and not _verb_position(tokens, i, i + k):
                         break
                     cues.append(Cue(i, i + k, entry, form))

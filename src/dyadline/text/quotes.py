@@ -542,6 +542,27 @@ def _content_end(art: _Article, s_hi: int) -> int:
     return art.tokens[j].end
 
 
+def _cut_at_next_cue(art: _Article, c: int, s_hi: int, end_char: int) -> int:
+    """End of reported content before a second attribution in the same sentence: "said that
+    A, and said that B", "..., according to an attendee"."""
+    tokens = art.tokens
+    for k in range(c + 1, s_hi):
+        if tokens[k].start >= end_char:
+            break
+        cue = art.cue_at.get(k)
+        if cue is None:
+            continue
+        j = k - 1
+        while j > c and tokens[j].lower in ("also", "then", "later"):
+            j -= 1
+        if tokens[j].lower in ("and", "but") or (cue.entry.lemma == "according to" and tokens[j].text == ","):
+            e = j - 1  # the last token before the conjunction, without punctuation
+            while e > c and tokens[e].text in (",", ";", "—", "–"):
+                e -= 1
+            return tokens[e].end if e >= c else end_char
+    return end_char
+
+
 def _reported_pass(art: _Article, direct: list[_Draft]) -> list[_Draft]:
     tokens = art.tokens
     claimed = sorted(part for d in direct if d.cue or d.cue_chars for part in d.parts)
@@ -588,7 +609,7 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
                 k += 1
             if k + 1 >= s_hi or tokens[k].text != ",":
                 return None
-            return (tokens[k + 1].start, end_char), np
+            return (tokens[k + 1].start, _cut_at_next_cue(art, k + 1, s_hi, end_char)), np
         if before.text == ",":
             return (tokens[s_lo].start, before.start), np
         return (tokens[s_lo].start, before.end), np
@@ -599,7 +620,7 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
         c = cue.last
         if c >= s_hi:
             return None
-        return (tokens[c].start, end_char), np
+        return (tokens[c].start, _cut_at_next_cue(art, c, s_hi, end_char)), np
     np = left_np(tokens, cue.first - 1, s_lo)
     rest = tokens[cue.last:min(s_hi, cue.last + 14)]  # only its length up to 12 and "that" matter
     rest_words = [t for t in rest if t.text[:1].isalnum()]
@@ -637,6 +658,7 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
         c += 1
     if c >= s_hi or tokens[c].start >= end_char:
         return None
+    end_char = _cut_at_next_cue(art, c, s_hi, end_char)
     if not text[tokens[c].start:tokens[c].start + 1].isalnum() and tokens[c].text not in _QUOTE_CHARS:
         return None
     return (tokens[c].start, end_char), np
