@@ -72,6 +72,22 @@ def _focus(gaz, matches: list[Match], countries: set[str]) -> Focus:
     return focus
 
 
+def _settle_local(gaz, matches: list[Match], focus: Focus) -> list[Match]:
+    """Keep the small towns named without a cue that lie in a division the article is about."""
+    if not any(m.local for m in matches):
+        return matches
+    divisions = focus.admin1
+    kept = []
+    for m in matches:
+        if m.local:
+            inside = [(i, alt) for i, alt in m.candidates if gaz.entry(i).admin1 in divisions]
+            if not inside:
+                continue
+            m.candidates = inside
+        kept.append(m)
+    return kept
+
+
 def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry]]:
     """Each match's best reading; then once more with the countries and divisions of all the
     first readings as focus (each name leaving out its own), so that names agree
@@ -137,7 +153,8 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
              if getattr(m, "kind", "") not in _PLACE_KINDS and m.actor is not None}
     if named:
         matches = [m for m in matches if (m.start, m.end) not in named]
-    focus = _focus(gaz, matches, _article_countries(mentions, matches))
+    focus = _focus(gaz, [m for m in matches if not m.local], _article_countries(mentions, matches))
+    matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
     points = _county_points([e for _, e in resolved])
     places: list[Place] = []
@@ -158,7 +175,8 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]]]
     doc = segment(context)
     gaz = gazetteer()
     matches = find_matches(doc, gaz)
-    focus = _focus(gaz, matches, set())
+    focus = _focus(gaz, [m for m in matches if not m.local], set())
+    matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
     for m, entry in resolved:
         focus.add(entry, m.key, point=False)

