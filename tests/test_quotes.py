@@ -315,3 +315,18 @@ def test_two_reported_statements_in_one_sentence():
 def test_adjectival_verb_forms_are_not_cues():
     text = "The reported bomber had Syrian roots, and his stated goal was unclear."
     assert quotes(text) == []
+
+
+def test_passive_and_as_reported_by():
+    text = "Priebus was said to be furious with Trump."
+    q = one(text)
+    assert q.speaker is None and content(text, q) == "to be furious with Trump"
+    text = "As reported by Western Journalism, the Times first broke the story in March."
+    q = one(text)
+    assert q.speaker.text == "Western Journalism" and content(text, q) == "the Times first broke the story in March"
+
+
+def test_name_ending_in_ing_is_not_an_introductory_phrase():
+    text = "Boreing said the members will meet, but said, “It’s time we change how we do it.”"
+    found = quotes(text)
+    assert [q.speaker.text for q in found] == ["Boreing", "Boreing"]

@@ -265,7 +265,7 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, in
         first = tokens[i].lower
         if first in _STOP or first in _INTRO or first in _TIME_WORDS or (
                 first.endswith(("ed", "ing", "ly")) and tokens[i].text[:1].isupper()
-                and k - i <= 14) or (
+                and k - i <= 14 and tokens[i + 1].lower not in lexicon()) or (
                 k - i <= 4 and (tokens[k + 1].lower in PRONOUNS or tokens[k + 1].text[:1].isupper())
                 and tokens[k + 1].lower not in ("who", "which")):
             i = k + 1

@@ -542,6 +542,25 @@ def _content_end(art: _Article, s_hi: int) -> int:
     return art.tokens[j].end
 
 
+_BE = frozenset("is was are were be been being".split())
+_IRREGULAR_PARTICIPLES = frozenset("said told written read put".split())
+
+
+def _past_participle(cue: Cue) -> bool:
+    last = cue.form.split()[-1] if cue.entry.lemma != "go on" else cue.form
+    return last.endswith("ed") or last in _IRREGULAR_PARTICIPLES
+
+
+def _passive(art: _Article, cue: Cue, lo: int) -> bool:
+    """"was said", "is widely reported", "has been told": a passive cue (not "has said")."""
+    if not _past_participle(cue):
+        return False
+    j = cue.first - 1
+    while j >= lo and (art.tokens[j].lower.endswith("ly") or art.tokens[j].lower in ("also", "long", "often")):
+        j -= 1
+    return j >= lo and art.tokens[j].lower in _BE
+
+
 def _cut_at_next_cue(art: _Article, c: int, s_hi: int, end_char: int) -> int:
     """End of reported content before a second attribution in the same sentence: "said that
     A, and said that B", "..., according to an attendee"."""
@@ -599,10 +618,16 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
     text = art.text
     end_char = _content_end(art, s_hi)
     before = tokens[cue.first - 1] if cue.first > s_lo else None
-    if cue.entry.lemma == "according to":
-        np = right_np(tokens, cue.last, s_hi)
+    by_agent = cue.last < s_hi and tokens[cue.last].lower == "by" and _past_participle(cue)
+    if cue.entry.lemma == "according to" or by_agent:
+        # "According to X, ...", "..., according to X", "As reported by X, ..."
+        np = right_np(tokens, cue.last + 1 if by_agent else cue.last, s_hi)
         if np is None:
             return None
+        if by_agent and before is not None and before.lower == "as":
+            before = tokens[cue.first - 2] if cue.first - 1 > s_lo else None
+        elif by_agent:
+            return None  # "was reported by X": a passive report, its content is the subject
         if before is None or before.lower in ("and", "but", "so"):
             k = np[1]
             while k < s_hi and tokens[k].text != "," and k - np[1] < 30:
@@ -614,13 +639,21 @@ def _read_reported(art: _Article, cue: Cue, s_lo: int, s_hi: int) -> tuple[tuple
             return (tokens[s_lo].start, before.start), np
         return (tokens[s_lo].start, before.end), np
     if cue.participle:
-        if before is None or before.text != ",":
+        # "..., saying ..." (also right after a quotation: "“...,” adding that ...")
+        if before is None or not (before.text == "," or before.text in _QUOTE_CHARS
+                                  and text[before.start - 1:before.start] == ","):
             return None
         np = sentence_subject(tokens, s_lo, cue.first)
         c = cue.last
         if c >= s_hi:
             return None
         return (tokens[c].start, _cut_at_next_cue(art, c, s_hi, end_char)), np
+    if _passive(art, cue, s_lo):
+        # "X was said to be furious": no speaker in the text
+        c = cue.last
+        if c >= s_hi or tokens[c].start >= end_char:
+            return None
+        return (tokens[c].start, _cut_at_next_cue(art, c, s_hi, end_char)), None
     np = left_np(tokens, cue.first - 1, s_lo)
     rest = tokens[cue.last:min(s_hi, cue.last + 14)]  # only its length up to 12 and "that" matter
     rest_words = [t for t in rest if t.text[:1].isalnum()]
