@@ -197,6 +197,20 @@ def test_decades_and_halves() -> None:
         ("the first half of 2024", "2024-H1", "DATE")]
 
 
+def test_fiscal_years() -> None:
+    assert timexes("Spending rose in fiscal 1989 and will fall in FY2025.") == [
+        ("fiscal 1989", "1989", "DATE"), ("FY2025", "2025", "DATE")]
+    assert timexes("Sales for the fiscal year ended June 30, 2024 rose.") == [
+        ("the fiscal year", "P1Y", "DURATION"), ("June 30, 2024", "2024-06-30", "DATE")]
+
+
+def test_later_and_before_mark_the_duration_alone() -> None:
+    # TimeBank: "Three days later" -> "Three days" (P3D); the anchor is the story's, not the DCT
+    assert timexes("Three days later, troops withdrew.") == [("Three days", "P3D", "DURATION")]
+    assert timexes("They must file at least 30 days before the vote.") == [
+        ("at least 30 days", "P30D", "DURATION")]
+
+
 def test_quarter_and_half_codes() -> None:
     assert timexes("Revenue rose in Q3 2024 and in H1 2025; Q4 was weak.") == [
         ("Q3 2024", "2024-Q3", "DATE"), ("H1 2025", "2025-H1", "DATE"), ("Q4", "2024-Q4", "DATE")]

@@ -12,7 +12,7 @@ dates, tense for weekdays and months, the article's running quarter for the fina
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
@@ -23,7 +23,6 @@ from .patterns import ORDINALS
 # (value, type), or (value, type, end) to end the expression earlier than the match, or
 # None to reject the match
 Result = tuple[str, str] | tuple[str, str, int] | None
-TenseFn = Callable[[], str | None]
 
 _AMBIGUOUS_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|during|before|after|of|early|late|mid|last"
@@ -34,7 +33,7 @@ _NOT_SEASON_AFTER = re.compile(r"\s+(?:of|in)\s+(?!\d{4}|the\s+year)", re.IGNORE
 _QUANTIFIER_BEFORE = re.compile(
     r"\b(?:about|approximately|nearly|some|over|than|almost|around|least|only|just|roughly"
     r"|up\s+to|all|total\s+of|estimated|No\.|number|No|Flight|flight|Route|route|Highway|Resolution"
-    r"|resolution|page|pages|the|of|to|and)\s*$|[$#]\s*$")
+    r"|resolution|page|pages)\s*$|[$#]\s*$")
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:people|persons|troops|soldiers|men|women|children|tons|votes|members|workers"
     r"|residents|cases|deaths|dead|refugees|times|units|shares|feet|meters|metres|miles"
@@ -52,12 +51,12 @@ class Context:
     end: int = 0
     last_quarter: tuple[int, int] | None = None   # (year, quarter) the article talks about
     last_date: str | None = None                  # last fully specified date value
-    seen: dict[str, str] = field(default_factory=dict)
 
-    def tense(self, present: bool = False) -> str | None:
-        """``past``/``future`` (or ``present`` when asked for) from the nearest verb group."""
+    def tense(self) -> str | None:
+        """``past`` or ``future`` from the verb group nearest to the expression, else None (a
+        present tense is no evidence either way: on TimeBank it mostly goes with the past)."""
         tense = self.tense_at(self.start, self.end)
-        return tense if present or tense != "present" else None
+        return tense if tense != "present" else None
 
     def before(self, width: int = 40) -> str:
         return self.text[max(0, self.start - width):self.start]
@@ -67,9 +66,6 @@ class Context:
 
 
 # -- numbers and durations -----------------------------------------------------------------
-
-_WORD = re.compile(r"[a-z]+")
-
 
 def parse_number(text: str) -> float | None:
     """"three" -> 3, "twenty-four" -> 24, "5 1/2" -> 5.5, "two and a half" -> 2.5; vague -> None."""
@@ -100,7 +96,7 @@ def duration_value(amount: float | None, unit_word: str) -> str:
     """``P3D``, ``PT5H``, ``P18M`` (1.5 years), ``PXY`` (an unspecified number of years)."""
     lex = lexicon()
     unit = unit_word.lower()
-    unit = "century" if unit == "centuries" else unit.rstrip("s") if unit != "s" else unit
+    unit = "century" if unit == "centuries" else unit.removesuffix("s")
     designator, multiplier, t = lex.units.get(unit, ("D", 1.0, ""))
     if amount is None:
         return f"P{t}X{designator}"
@@ -123,10 +119,6 @@ def duration_value(amount: float | None, unit_word: str) -> str:
 
 
 # -- the handlers -------------------------------------------------------------------------
-
-
-def _year_or(ctx: Context, value: Callable[[date], str], unknown: str) -> str:
-    return value(ctx.dct) if ctx.dct else unknown
 
 
 def _rel_direction(rel: str | None) -> str | None:
@@ -279,7 +271,7 @@ def h_ago(g: dict[str, str], ctx: Context) -> Result:
         # "three days later", "30 days before the vote": TimeBank marks the duration alone
         value = duration_value(amount, unit)
         end = ctx.start + g["_span"].lower().rindex(direction.split()[0])
-        return value, "DURATION", ctx.text[:end].rstrip().__len__()
+        return value, "DURATION", len(ctx.text[:end].rstrip())
     sign = 1 if direction in ("from now", "hence") else -1
     if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter:
         year, quarter = ctx.last_quarter
@@ -553,7 +545,7 @@ def h_season(g: dict[str, str], ctx: Context) -> Result:
         current = [o for o in occurrences if o[0] <= dct < o[1]]
         if current:
             chosen = current[0]
-        elif ctx.tense() == "future" or rel == "this" and False:
+        elif ctx.tense() == "future":
             chosen = [o for o in occurrences if o[0] > dct][0]
         elif rel == "this":
             chosen = [o for o in occurrences if o[2] == dct.year][0]
@@ -668,13 +660,9 @@ def h_spokenyear(g: dict[str, str], ctx: Context) -> Result:
 
 
 def h_year(g: dict[str, str], ctx: Context) -> Result:
-    mod = " ".join((g.get("mod") or "").lower().split())
-    if not mod:
-        if _QUANTIFIER_BEFORE.search(ctx.before(20)) and not re.search(
-                r"\b(?:in|of|the|since|until|by|from|to|and)\s*$", ctx.before(8)):
-            return None
-        if _NOT_YEAR_AFTER.match(ctx.after(20)):
-            return None
+    mod = " ".join((g.get("mod") or g.get("fy") or "").lower().split())
+    if not mod and (_QUANTIFIER_BEFORE.search(ctx.before(20)) or _NOT_YEAR_AFTER.match(ctx.after(20))):
+        return None  # a count: "about 1500 troops", "Flight 1990"
     return g["year"], "DATE"
 
 

@@ -142,8 +142,8 @@ def combined() -> re.Pattern[str]:
                   rf"|the\s+following|that))\s+)?(?P<mon>{mon_full})(?!\w|\s+\d)"),
         "spokenyear": (rf"(?:(?:the\s+year)\s+)?(?P<sy>(?:nineteen[\s-]+(?:{tens})(?:[\s-]+(?:{ones}))?"
                        rf"|two\s+thousand(?:\s+and\s+(?:{ones}|ten))?))(?!\w)"),
-        "year": (rf"(?:(?P<mod>(?:fiscal|calendar|the\s+year|{edge_mod[3:-1]}|post|pre))[\s-]+)?"
-                 rf"(?P<year>{year})(?!\w)"),
+        "year": (rf"(?:(?P<mod>(?:fiscal|calendar|the\s+year|{edge_mod[3:-1]}|post|pre))[\s-]+"
+                 rf"|(?P<fy>fy)\s?)?(?P<year>{year})(?!\w)"),
         "set": (rf"(?P<set>{sets})(?!\w)"
                 r"|(?:(?<=\d\s)|(?<=%\s)|(?<=million\s)|(?<=billion\s)|(?<=percent\s)|(?<=times\s)"
                 r"|(?<=once\s)|(?<=twice\s)|(?<=dollars\s))(?P<aset>a\s+(?:year|month|week|day))(?!\w)"
