@@ -68,6 +68,8 @@ def test_example_article_offsets() -> None:
     ("Talks on Tuesday.", "2025-01-14"),            # the publication day itself
     ("They signed the deal last Tuesday.", "2025-01-07"),
     ("They will sign the deal next Monday.", "2025-01-20"),
+    ("Hours earlier, the president was due to address parliament on Thursday.", "2025-01-16"),
+    ("The envoys met on Friday and will talk again on Monday.", "2025-01-20"),
 ])
 def test_weekday_tense(sentence: str, value: str) -> None:
     weekday = next(w for w in ("Monday", "Tuesday", "Thursday", "Friday") if w in sentence)
@@ -189,6 +191,12 @@ def test_quarters_and_year_earlier_follow_the_article() -> None:
     assert timexes(text, "1989-10-26") == [
         ("the third quarter", "1989-Q3", "DATE"), ("a year earlier", "1988-Q3", "DATE"),
         ("The quarter", "1989-Q3", "DATE")]
+
+
+def test_halves_of_the_year_follow_the_tense() -> None:
+    assert timexes("Exports rose in the first half of the year; officials expect growth to "
+                   "slow in the second half.", "2025-05-20") == [
+        ("the first half of the year", "2025-H1", "DATE"), ("the second half", "2025-H2", "DATE")]
 
 
 def test_decades_and_halves() -> None:

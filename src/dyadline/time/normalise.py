@@ -337,6 +337,8 @@ def h_quarter(g: dict[str, str], ctx: Context) -> Result:
     year = int(year_text) if year_text else None
     if year is None and ("year's" in det):
         year = dct.year + {"this": 0, "last": -1, "next": 1}[det.split()[0]]
+    if year is None and g.get("qthis"):  # "the second half of the year", "... of next year"
+        year = dct.year + {"the": 0, "this": 0, "last": -1, "next": 1}[g["qthis"].lower()]
     year_before = "year- earlier" in mods or "year- ago" in mods
     if kind == "half":
         if year is None:

@@ -103,7 +103,8 @@ def combined() -> re.Pattern[str]:
             rf"(?:(?P<qyear>{year})\s+)?"
             r"(?:(?P<ord>(?:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?)?"
             r"(?P<q>quarter|period|(?:(?<=first[\s-])|(?<=second[\s-])|(?<=last\s))half)(?![\w-]|-\w)"
-            rf"(?:\s+(?:of)\s+(?:(?:fiscal|calendar)\s+)?(?P<qyear2>{year}))?"
+            rf"(?:\s+(?:of)\s+(?:(?:fiscal|calendar)\s+)?(?P<qyear2>{year})"
+            r"|\s+of\s+(?P<qthis>the|this|next|last)\s+(?:fiscal\s+|calendar\s+)?year(?![\w-]))?"
             r"|(?P<ord2>(?:first|second|third|fourth))[\s-]+(?P<q2>(?:quarter|half))(?=-)"
             rf"|(?P<qh>[qh])(?P<qn>[1-4])(?![\w-])(?:\s+(?:of\s+)?(?:fy\s*)?(?P<qyear3>{year}))?"),
         "decade": (r"(?:(?P<det>(?:the))\s+)?(?:(?P<mod>(?:early|mid|late))[\s-]+)?"
