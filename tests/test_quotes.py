@@ -330,3 +330,12 @@ def test_name_ending_in_ing_is_not_an_introductory_phrase():
     text = "Boreing said the members will meet, but said, “It’s time we change how we do it.”"
     found = quotes(text)
     assert [q.speaker.text for q in found] == ["Boreing", "Boreing"]
+
+
+def test_cue_paragraph_ending_in_a_colon():
+    text = "In a 1963 speech, he declared:\n\n“It is very appropriate that we sound the drum for freedom.”"
+    q = one(text)
+    assert q.speaker.text == "he" and q.cue.text == "declared"
+    text = "Breitbart News responded:\n\n“The solution is not to punish millions of citizens.”"
+    q = one(text)
+    assert q.speaker.text == "Breitbart News" and q.cue.text == "responded"

@@ -302,8 +302,9 @@ def _before_cue(art: _Article, q: QuotedStretch, prior: list[_Draft]
     """A cue before the opening mark: "He said: “...”", "As one source said, “...”"."""
     tokens = art.tokens
     b = art.last_token_before(q.open)
-    if b < 0 or "\n" in art.text[tokens[b].end:q.open]:
-        return None  # the quotation opens its paragraph
+    if b < 0 or "\n" in art.text[tokens[b].end:q.open] and (
+            tokens[b].text != ":" or art.text[tokens[b].end:q.open].count("\n") > 2):
+        return None  # the quotation opens its paragraph, and the one before does not lead to it
     lead = tokens[b]
     s_lo, _ = art.sentence_bounds(b)
     if lead.text in (":", ",") or lead.lower == "that" or art.cue_at.get(b) is not None or (
