@@ -221,6 +221,10 @@ def ingest(
     except StoreError as exc:
         _report(exc)
         raise typer.Exit(1)
+    except Exception as exc:  # a lost worker, a full disk ...: what was written stays
+        _report(f"ingest stopped: {type(exc).__name__}: {exc}; the articles written so far are "
+                "kept; run the same command again to resume")
+        raise typer.Exit(1)
     print_ingest_summary(Console(), summary, str(db))
     raise typer.Exit(1 if summary.bad_records else 0)
 
@@ -375,6 +379,29 @@ def export_command(
     finally:
         con.close()
     typer.echo(f"{written:,} {fmt} records written to {out}", err=True)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(..., "--db", help="The DuckDB database (opened read-only)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps the server to this machine."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is stopped."),
+) -> None:
+    """Web interface and JSON API over the store, read-only (pages at /, API under /api/)."""
+    if not 0 < port < 65536:
+        _usage_error("--port must be between 1 and 65535")
+    if timeout <= 0:
+        _usage_error("--timeout must be more than 0 seconds")
+    from .store.db import StoreError
+    from .web.app import serve as run_server
+
+    typer.echo(f"dyadline: serving {db} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    try:
+        run_server(db, host=host, port=port, timeout=timeout)
+    except StoreError as exc:
+        _report(exc)
+        raise typer.Exit(1)
 
 
 
