@@ -233,4 +233,33 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
             special = gaz.demonyms.get(form[:-1])
         if special is not None:
             return _place(name, -1, -1, gaz.entry(special), "other")
+    inner = _inner_place(gaz, name, focus)
+    if inner is not None:
+        return _place(name, -1, -1, _refine(inner, points), "other")
+    return None
+
+
+def _inner_place(gaz, name: str, focus: Focus) -> Entry | None:
+    """The longest place name inside a longer name the gazetteer lacks: "Port of Los Angeles",
+    "Arizona State University", "South Florida" lie where the place they name lies."""
+    from .cues import cues
+    from .match import SMALL_TOWN, _lookup
+
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return None
+    never = cues().never_places
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i:i + n]
+            if not part[0][:1].isupper() or not part[-1][:1].isupper():
+                continue
+            key = normalise(" ".join(part))
+            if key in never or (n == 1 and (key in gaz.common or key in gaz.english)):
+                continue
+            candidates = [(j, alt) for j, alt in _lookup(gaz, key) if not alt and (
+                gaz.entry(j).feature != "city" or gaz.entry(j).population >= SMALL_TOWN)]
+            top = best(gaz, candidates, focus, None, key)
+            if top is not None:
+                return top[0]
     return None

@@ -26,6 +26,9 @@ PROXIMITY_BONUS = 2.0
 PROXIMITY_KM = 200.0
 POINT_FEATURES = frozenset({"city", "admin2"})
 SUPPORT_BONUS = 2.0
+#: the article's evidence for a reading, all together, is worth at most this much: a town near
+#: the article's other towns must not outweigh a province or country of the same name
+MAX_CONTEXT_BONUS = 7.0
 UNPEOPLED = frozenset({"sea", "canal", "island", "mountains", "continent", "region"})
 UNPEOPLED_SALIENCE = 6.5
 
@@ -125,14 +128,16 @@ def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> 
         value -= ALTERNATE_PENALTY
     if focus is not None:
         countries, admin1, points = focus.sets(key)
+        context = 0.0
         if entry.country and entry.country in countries:
-            value += FOCUS_COUNTRY_BONUS
+            context += FOCUS_COUNTRY_BONUS
         if entry.admin1 and entry.admin1 in admin1:
-            value += FOCUS_ADMIN1_BONUS
+            context += FOCUS_ADMIN1_BONUS
         if points and entry.feature in POINT_FEATURES and _near(entry, points):
-            value += PROXIMITY_BONUS
+            context += PROXIMITY_BONUS
         if focus._support and entry.feature in POINT_FEATURES:
-            value += SUPPORT_BONUS * min(1.0, focus.support(entry, key))
+            context += SUPPORT_BONUS * min(1.0, focus.support(entry, key))
+        value += min(context, MAX_CONTEXT_BONUS)
     return value
 
 
@@ -151,6 +156,9 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
     if not candidates:
         return None
     entries = [(gaz.entry(i), alt) for i, alt in candidates]
+    if any(not alt and e.feature != "city" for e, alt in entries):
+        # "Mexico" is the country: another place's alternative name does not compete with it
+        entries = [(e, alt) for e, alt in entries if not alt]
     if container is not None:
         inside = [(e, alt) for e, alt in entries if within(e, container)]
         if inside:
