@@ -249,6 +249,10 @@ def test_durations(sentence: str, phrase: str, value: str) -> None:
     assert timexes(sentence) == [(phrase, value, "DURATION")]
 
 
+def test_last_as_a_verb_stays_out() -> None:
+    assert timexes("The talks are expected to last three days.") == [("three days", "P3D", "DURATION")]
+
+
 def test_ages_are_not_durations() -> None:
     assert timexes("A 6-year-old boy and a man, 52 years old, were hurt.") == []
 
