@@ -216,6 +216,20 @@ def test_update_then_check_round_trip(tmp_path: Path, monkeypatch: pytest.Monkey
     figures["toy"] = {"f1": 0.45, "error_km": 10.0, "ms_per_article": 9.0}  # timings are not held
     assert len(baseline.check(["toy"], tmp_path, path, echo=lambda *_: None)) == 1
     assert "no baseline" in baseline.check(["other"], tmp_path, path, echo=lambda *_: None)[0]
+    # a direction corrected by hand survives an update; a new metric gets the one its name suggests
+    data = json.loads(path.read_text())
+    data["suites"]["toy"]["lower_is_better"] = []
+    path.write_text(json.dumps(data))
+    figures["toy"] = {"f1": 0.5, "error_km": 10.0, "median_km": 3.0}
+    baseline.update(["toy"], tmp_path, path, echo=lambda *_: None)
+    assert json.loads(path.read_text())["suites"]["toy"]["lower_is_better"] == ["median_km"]
+
+
+def test_metric_directions_by_name():
+    assert baseline.lower_is_better("lgl_mean_km") and baseline.lower_is_better("gwn_auc")
+    assert baseline.lower_is_better("spurious_per_record")
+    assert not baseline.lower_is_better("cat_error_exact")  # petrarch: share of 'error' records right
+    assert baseline.is_timing("geovirus_ms_per_article") and not baseline.is_timing("source_f1")
 
 
 # --------------------------------------------------------------------------- CI: suites vs baseline

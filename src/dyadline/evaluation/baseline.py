@@ -50,7 +50,9 @@ SAMPLES: dict[str, int | None] = {
 DEFAULT_SAMPLE = 20
 #: Metric-name parts that mean "lower is better"; the direction is stored per metric in the
 #: baseline file, where a person may correct it (an update keeps what the file says).
-_LOWER_IS_BETTER = ("error", "_km", "_auc", "spurious")  # geo's AUC is the area under ln(1+error)
+_LOWER_IS_BETTER = ("_km", "_auc", "spurious", "mean_error", "median_error", "error_rate")
+# (geo's AUC is the area under ln(1 + error in km); petrarch's "cat_error_*" are shares of
+# records of the "error" category coded right, so higher is better there)
 #: Timings are not accuracy and vary with the machine's load: they are not recorded.
 _TIMING = ("ms_per", "seconds", "per_second", "_ms", "latency")
 
@@ -85,11 +87,16 @@ def load(path: Path = BASELINE) -> dict[str, Any]:
 
 def entry_for(result: SuiteResult, sample: int | None, seconds: float,
               previous: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The baseline record of one suite run; directions a person set in ``previous`` are kept."""
+    """The baseline record of one suite run.
+
+    The direction of a metric already in ``previous`` is kept as the file says (a person may
+    have corrected it); a new metric gets the direction its name suggests.
+    """
+    known = set((previous or {}).get("metrics", {}))
     kept = set((previous or {}).get("lower_is_better", []))
     metrics = {name: round(float(value), 4) for name, value in sorted(result.metrics.items())
                if isinstance(value, (int, float)) and math.isfinite(float(value)) and not is_timing(name)}
-    lower = sorted(name for name in metrics if name in kept or lower_is_better(name))
+    lower = sorted(name for name in metrics if (name in kept if name in known else lower_is_better(name)))
     return {"sample": sample, "seconds": round(seconds, 1), "metrics": metrics, "lower_is_better": lower}
 
 
