@@ -89,7 +89,7 @@ def combined() -> re.Pattern[str]:
         "yearago": (
             r"(?:(?P<det>(?:the|a))\s+)?(?:(?:comparable|same)\s+)?"
             r"(?P<adj>(?:year-earlier|year-ago|year\s+earlier|year\s+ago|year-before|prior-year))"
-            r"(?:\s+(?P<what>(?:(?:first|second|third|fourth|fiscal|nine|six|three|twelve)[\s-]+)*"
+            r"(?:\s+(?P<what>(?:(?:first|second|third|fourth|fiscal|nine|six|three|twelve)[\s-]+){0,3}"
             r"(?:quarter|period|months|half|results)))?"),
         "ago": (
             rf"(?:(?P<approx>(?:about|almost|nearly|some|more\s+than|less\s+than|over|roughly"
@@ -99,7 +99,7 @@ def combined() -> re.Pattern[str]:
             r"(?:(?P<det>(?:the|its|their|this\s+year's|last\s+year's|next\s+year's))\s+)?"
             rf"(?:(?P<qyear0>{year})\s+)?"
             r"(?P<mods>(?:(?:fiscal|calendar|comparable|same|latest|current|previous|past|last"
-            r"|next|coming|year-earlier|year-ago|latest|recent|most\s+recent|final|preceding)[\s-]+)*)"
+            r"|next|coming|year-earlier|year-ago|latest|recent|most\s+recent|final|preceding)[\s-]+){0,4})"
             rf"(?:(?P<qyear>{year})\s+)?"
             r"(?:(?P<ord>(?:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?)?"
             r"(?P<q>quarter|period|(?:(?<=first[\s-])|(?<=second[\s-])|(?<=last\s))half)(?![\w-]|-\w)"
