@@ -1,0 +1,147 @@
+"""The per-article state the quotation passes share: text, tokens, cues, drafts.
+
+Kept apart from the passes so that the direct-quotation pass
+(:mod:`~dyadline.text.quote_direct`) and the reported-speech pass
+(:mod:`~dyadline.text.quote_reported`) read the same token helpers and sentence rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .quote_cues import Cue, find_cues
+from .quote_marks import QuotedStretch
+from .segment import TextDoc, Token
+
+#: how far (in tokens) a clause is searched back for its subject or its start: keeps
+#: the work per cue bounded on text without sentence punctuation
+MAX_CLAUSE = 60
+
+SENTENCE_END = frozenset(".!?")
+QUOTE_CHARS = frozenset('"“”‘’«»\'')
+_ABBREVIATIONS = frozenset("""mr mrs ms dr sen rep gov gen lt col capt cmdr sgt adm maj st jr sr prof
+rev hon pres amb supt det insp u.s u.k u.n""".split())
+
+
+@dataclass
+class Draft:
+    """An attribution being built: content pieces (characters), cue and speaker (tokens).
+
+    Mutable on purpose: a later quoted stretch may continue it (a new piece) and reported
+    speech may absorb it; :func:`~dyadline.text.quotes.find_quotations` freezes drafts into
+    :class:`~dyadline.text.quotes.QuoteSpan` records.
+    """
+
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None  # token range of a lexicon cue
+    speaker: tuple[int, int] | None  # token range
+    direct: bool
+    extent_end: int  # furthest character used by content, cue or speaker
+    cue_chars: tuple[int, int] | None = None  # a punctuation cue (":" or a dash), characters
+    stretches: list[QuotedStretch] = field(default_factory=list)
+
+
+class ArticleState:
+    """The per-article state shared by the passes: text, tokens, offsets, cues, and which
+    cues a quotation has already used (``used``, by first token)."""
+
+    def __init__(self, doc: TextDoc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self.word_prefix = [0]
+        for t in doc.tokens:
+            self.word_prefix.append(self.word_prefix[-1] + (1 if t.text[:1].isalnum() else 0))
+        self.cues = find_cues(doc)
+        self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
+        self.cue_at_end: dict[int, Cue] = {c.last - 1: c for c in self.cues}
+        self.used: set[int] = set()
+
+    # -- token helpers -------------------------------------------------------------
+    def first_token_at_or_after(self, offset: int) -> int:
+        return bisect_left(self.starts, offset)
+
+    def last_token_before(self, offset: int) -> int:
+        """Index of the last token that ends at or before ``offset`` (-1 if none)."""
+        i = bisect_left(self.starts, offset) - 1
+        while i >= 0 and self.tokens[i].end > offset:
+            i -= 1
+        return i
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        return self.doc.sentence_tokens[self.tokens[i].sent]
+
+    def words_in(self, start: int, end: int) -> int:
+        """Number of word tokens in a character range (prefix sums: constant time)."""
+        i, j = self.first_token_at_or_after(start), self.first_token_at_or_after(end)
+        return self.word_prefix[j] - self.word_prefix[i] if j > i else 0
+
+    def span(self, rng: tuple[int, int] | None) -> Span | None:
+        if rng is None:
+            return None
+        a, b = self.tokens[rng[0]].start, self.tokens[rng[1] - 1].end
+        return Span(self.text[a:b], a, b)
+
+    def cue_between(self, lo: int, hi: int, last: bool = False) -> Cue | None:
+        """The first (or last) cue that starts in token range ``[lo, hi)``."""
+        rng = range(hi - 1, lo - 1, -1) if last else range(lo, hi)
+        for i in rng:
+            cue = self.cue_at.get(i)
+            if cue is not None and cue.first not in self.used:
+                return cue
+        return None
+
+
+def ends_sentence(art: ArticleState, k: int) -> bool:
+    """Token ``k`` is a full stop, question or exclamation mark that ends a sentence: not the
+    period of an abbreviation that spaCy left apart ("Capt. Christian Pardo")."""
+    tokens = art.tokens
+    t = tokens[k]
+    if t.text not in SENTENCE_END:
+        return False
+    if t.text == "." and k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].lower in _ABBREVIATIONS:
+        return False
+    return True
+
+
+def sentence_span(art: ArticleState, i: int) -> tuple[int, int]:
+    """Token range of the sentence around token ``i``: spaCy's sentence, split further where
+    a sentence end is followed by a capital or an opening quotation mark (spaCy's
+    sentencizer leaves "... or Trump. “The military ...”" in one sentence)."""
+    tokens = art.tokens
+    s_lo, s_hi = art.sentence_bounds(i)
+    lo = i
+    while lo > s_lo and i - lo < 2 * MAX_CLAUSE:
+        if ends_sentence(art, lo - 1) and starts_sentence(tokens[lo]):
+            break
+        lo -= 1
+    hi = i + 1
+    while hi < s_hi and hi - i < 2 * MAX_CLAUSE:
+        if ends_sentence(art, hi - 1) and starts_sentence(tokens[hi]):
+            break
+        hi += 1
+    return lo, hi
+
+
+def starts_sentence(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1] in "“\"‘«"
+
+
+def clause_floor(art: ArticleState, i: int) -> int:
+    """First token of the stretch before token ``i`` that can hold its subject: back to the
+    sentence start, the end of a quoted sentence ("“...,” he said") or a line break, whichever
+    is nearest.  A quoted word inside the clause ("it was “premature” to") does not stop it."""
+    tokens = art.tokens
+    s_lo, _ = art.sentence_bounds(i)
+    k = i
+    while k > s_lo and i - k < MAX_CLAUSE:
+        t = tokens[k - 1]
+        if "\n" in art.text[t.end:tokens[k].start]:
+            break
+        if t.text in QUOTE_CHARS and t.start > 0 and art.text[t.start - 1] in ".,!?;:…—":
+            break
+        k -= 1
+    return k
