@@ -295,6 +295,12 @@ def test_anaphoric_that_day_and_the_following_year() -> None:
                              ("the following year", "1947", "DATE")]
 
 
+def test_that_year_is_the_year_last_named() -> None:
+    text = "The militia was formed in June 1998. Later that year it seized the port."
+    assert timexes(text, "2000-01-28") == [("June 1998", "1998-06", "DATE"),
+                                           ("Later that year", "1998", "DATE")]
+
+
 # -- robustness ----------------------------------------------------------------------------------
 
 def test_bad_publication_date_is_a_clear_error() -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..text import TextDoc
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
+_YEAR_FIRST = re.compile(r"^\d{4}")
 
 
 def _lower(text: str) -> str:
@@ -77,8 +78,10 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
         value, kind = result[0], result[1]
         end = result[2] if len(result) > 2 else current.end()
         found.append(TimeExpression(text[start:end], start, end, value, kind))
-        if kind == "DATE" and _FULL_DATE.match(value):
-            ctx.last_date = value
+        if kind == "DATE" and _YEAR_FIRST.match(value):
+            ctx.last_value = value
+            if _FULL_DATE.match(value):
+                ctx.last_date = value
         pos = max(end, start + 1)
     return found
 

@@ -51,6 +51,7 @@ class Context:
     end: int = 0
     last_quarter: tuple[int, int] | None = None   # (year, quarter) the article talks about
     last_date: str | None = None                  # last fully specified date value
+    last_value: str | None = None                 # last date value with a year ("1998-06")
 
     def tense(self) -> str | None:
         """``past`` or ``future`` from the verb group nearest to the expression, else None (a
@@ -441,7 +442,8 @@ def h_relunit(g: dict[str, str], ctx: Context) -> Result:
 
 def _following(unit: str, ctx: Context) -> Result:
     """"the following year": one after the last date the article gave, else after the DCT."""
-    base = ctx.last_date or (cal.iso(ctx.dct) if ctx.dct else None)
+    base = (ctx.last_value if unit in ("year", "month") else ctx.last_date) or (
+        cal.iso(ctx.dct) if ctx.dct else None)
     if base is None:
         return None
     if unit == "year":
@@ -497,6 +499,10 @@ def h_anaphor(g: dict[str, str], ctx: Context) -> Result:
         return f"{year}-Q{quarter}", "DATE"
     if that in ("the following", "the next"):
         return _following(unit, ctx)
+    if unit in ("month", "year"):  # "later that year": the year the article last named
+        base = ctx.last_value or ""
+        return (base[:7] if unit == "month" else base[:4], "DATE") if len(base) >= (
+            7 if unit == "month" else 4) else None
     if not ctx.last_date:
         return None
     base = ctx.last_date
@@ -505,12 +511,8 @@ def h_anaphor(g: dict[str, str], ctx: Context) -> Result:
             return None
         pod = lexicon().parts_of_day.get(unit)
         return (base[:10] + f"T{pod}" if pod else base[:10]), "DATE"
-    if unit == "week" and len(base) >= 10:
+    if unit == "week":
         return cal.week_value(cal.parse_date(base)), "DATE"
-    if unit == "month" and len(base) >= 7:
-        return base[:7], "DATE"
-    if unit == "year":
-        return base[:4], "DATE"
     return None
 
 
