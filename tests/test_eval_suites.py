@@ -18,8 +18,8 @@ from dyadline.evaluation import SUITES, SuiteResult, baseline
 from dyadline.evaluation.dyads import (DyadItem, Tally, bio_spans, detokenise, match_count, metrics_of,
                                        new_tallies, predicted_spans, read_conll, score_sentence,
                                        set_aside_reciprocal, strip_article)
-from dyadline.evaluation.quad import (QuadItem, classification_scores, predict_class, quad_of_cameo,
-                                      read_quad, score, top_event)
+from dyadline.evaluation.quad import (QuadItem, SentenceCoder, classification_scores, predict_all,
+                                      predict_class, quad_of_cameo, read_quad, score, top_event)
 
 
 # --------------------------------------------------------------------------- fakes
@@ -94,6 +94,22 @@ def test_quad_score_separates_coverage_from_accuracy():
     assert metrics["accuracy_all"] == pytest.approx(2 / 4)
     assert counts["coded"] == 3 and counts["correct"] == 2 and counts["gold_3"] == 1
     assert counts["predicted_3"] == 1 and counts["correct_3"] == 0
+
+
+def test_a_coder_failure_is_counted_not_raised():
+    class Flaky:
+        def analyse(self, text, date=None, id=None):
+            if "boom" in text:
+                raise RuntimeError("bad sentence")
+
+            class Article:
+                events = (FakeEvent("190", 0.9),)
+            return Article()
+
+    coder = SentenceCoder(Flaky())
+    items = [QuadItem(0, "They fought.", 4), QuadItem(1, "boom", 1), QuadItem(2, "They fought.", 4)]
+    assert predict_all(items, coder) == [4, None, 4]
+    assert coder.failures == 1 and "quad-1: RuntimeError: bad sentence" in coder.first_error
 
 
 def test_read_quad_names_a_bad_line(tmp_path: Path):

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import GoldMissing, SuiteResult
-from .quad import DATE, top_event
+from .quad import SentenceCoder, top_event
 
 GOLD = Path("dev") / "events" / "conflibert_source_target_train.conll"
 ARTICLES = ("a", "an", "the")
@@ -253,17 +253,14 @@ def predicted_spans(events: Sequence) -> dict[str, list[Span]]:
 
 def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
     """Score source/target spans on the ConfliBERT sentences (``sample``: the first N)."""
-    from ..coder import Coder
-
     items = read_conll(Path(data_dir) / GOLD)
     if sample:
         items = items[:sample]
-    coder = Coder()
+    coder = SentenceCoder()
     tallies = new_tallies()
     with_event = 0
     for item in items:
-        article = coder.analyse(item.text, date=DATE, id=f"dyads-{item.index}")
-        predicted = predicted_spans(article.events)
+        predicted = predicted_spans(coder.events(item.text, f"dyads-{item.index}"))
         with_event += bool(predicted["S"] or predicted["T"])
         score_sentence(item, predicted, tallies)
     metrics = metrics_of(tallies)
@@ -272,5 +269,8 @@ def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
               "gold_sources": tallies["S_exact"].gold, "gold_targets": tallies["T_exact"].gold,
               "predicted_sources": tallies["S_exact"].predicted,
               "predicted_targets": tallies["T_exact"].predicted,
-              "sources_matched": tallies["S_exact"].matched, "targets_matched": tallies["T_exact"].matched}
-    return SuiteResult("dyads", metrics, [], counts)
+              "sources_matched": tallies["S_exact"].matched, "targets_matched": tallies["T_exact"].matched,
+              "coder_failures": coder.failures}
+    details = [f"coder failed on {coder.failures} sentences (counted as no event); first: {coder.first_error}"] \
+        if coder.failures else []
+    return SuiteResult("dyads", metrics, details, counts)

@@ -155,14 +155,35 @@ def score(items: Sequence[QuadItem], predicted: Sequence[int | None]) -> tuple[d
     return metrics, counts
 
 
-def predict_all(items: Sequence[QuadItem], coder=None) -> list[int | None]:
-    """The predicted class of every sentence, with one coder for the whole run."""
-    if coder is None:
-        from ..coder import Coder
+class SentenceCoder:
+    """One coder for a whole run; a sentence it fails on counts as "no event" and is reported.
 
-        coder = Coder()
-    return [predict_class(coder.analyse(item.text, date=DATE, id=f"quad-{item.index}").events)
-            for item in items]
+    Why: one bad sentence must not end the run, and a failure must not pass unnoticed.
+    """
+
+    def __init__(self, coder=None):
+        if coder is None:
+            from ..coder import Coder
+
+            coder = Coder()
+        self.coder = coder
+        self.failures = 0
+        self.first_error = ""
+
+    def events(self, text: str, name: str) -> tuple:
+        try:
+            return self.coder.analyse(text, date=DATE, id=name).events
+        except Exception as exc:  # noqa: BLE001 - any coder error is counted, not raised
+            self.failures += 1
+            if not self.first_error:
+                self.first_error = f"{name}: {type(exc).__name__}: {exc}"
+            return ()
+
+
+def predict_all(items: Sequence[QuadItem], coder: SentenceCoder | None = None) -> list[int | None]:
+    """The predicted class of every sentence, with one coder for the whole run."""
+    coder = coder or SentenceCoder()
+    return [predict_class(coder.events(item.text, f"quad-{item.index}")) for item in items]
 
 
 def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
@@ -170,10 +191,15 @@ def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
     items = read_quad(Path(data_dir) / GOLD)
     if sample:
         items = items[:sample]
-    predicted = predict_all(items)
+    coder = SentenceCoder()
+    predicted = predict_all(items, coder)
     metrics, counts = score(items, predicted)
+    counts["coder_failures"] = coder.failures
     table = confusion([i.label for i in items], predicted)
     details = ["confusion (rows gold, columns predicted 0-4, none): "
                + "; ".join(f"{g}: " + " ".join(str(table.get((g, p), 0)) for p in (*CLASSES, None))
                            for g in CLASSES)]
+    if coder.failures:
+        details.append(f"coder failed on {coder.failures} sentences (counted as no event); "
+                       f"first: {coder.first_error}")
     return SuiteResult("quad", metrics, details, counts)
