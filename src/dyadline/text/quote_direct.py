@@ -148,9 +148,12 @@ def _unlisted_after(art: ArticleState, a: int, hi: int) -> tuple[Cue, tuple[int,
     if _verb_like(first) and (tokens[a + 1].text[:1].isupper() or tokens[a + 1].lower in ("the", "a", "an")):
         np = right_np(tokens, a + 1, hi)
         return (_pseudo_cue(art, a), np, None) if np else None
-    np = right_np(tokens, a, hi)
-    if np is not None and np[1] < hi and _verb_like(tokens[np[1]]) and tokens[np[1] - 1].text[:1].isupper():
-        return _pseudo_cue(art, np[1]), np, None
+    # "an angry Hollande retaliated": a phrase ending in a name, then the verb
+    for k in range(a + 1, min(hi, a + 8)):
+        if not tokens[k - 1].text[:1].isalnum():
+            break
+        if _verb_like(tokens[k]) and tokens[k - 1].text[:1].isupper():
+            return _pseudo_cue(art, k), (a, k), None
     return None
 
 
