@@ -157,11 +157,13 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
     matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
     points = _county_points([e for _, e in resolved])
+    starts = {m.start for m in matches}
     places: list[Place] = []
     for m, entry in resolved:
         role = role_of(doc, m, entry)
         places.append(_place(m.text, m.start, m.end, _refine(entry, points), role))
-        if m.abbreviation is not None:  # "Alexandria, La.": the state is a place too
+        if m.abbreviation is not None and m.abbreviation[0] not in starts:
+            # "Alexandria, La.": the state is a place too
             start, end = m.abbreviation
             places.append(_place(doc.text[start:end], start, end, gaz.entry(m.container), "other"))
     return places

@@ -10,11 +10,13 @@ evidence around it, because many place names are also words or people:
   villages are mostly noise), and a small town (under :data:`SMALL_TOWN` people) needs a cue,
   or else is marked ``local``: a place only if the article is about the division it lies in
   (local news names its towns without prepositions);
-* a name after a personal title ("President Bush", "leader Kim") or next to a capitalised word
-  that is not an English word ("Michael Jordan", "Kim Jong Un", "Paris Hilton") is a person;
+* a name after a personal title ("President Bush", "leader Kim"), a given name ("Michael
+  Jordan") or an initial ("Tyrise M. Bell"), and a name that is also a given name before a
+  capitalised word that is not an English word ("Kim Jong Un") is a person;
   such names are remembered and rejected later in the article ("Kim's support") unless a
   preposition makes them places;
-* all-capital tokens ("BEIRUT") count only in a dateline or title, or as country abbreviations;
+* all-capital tokens ("BEIRUT") count only in a dateline or title, before the comma or dash of
+  a dateline ("MANSFIELD --"), or as country abbreviations;
 * months and days are never places ("March"), nor a town name followed by a capitalised
   street word ("Wichita Street", "Lincoln Avenue").
 """
@@ -208,6 +210,8 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
         kept, match.local = small, True  # kept only if the article is about its division
     if not kept or match.key in cue.never_places:
         return False
+    if match.key in gaz.demonyms and not any(gaz.entry(i).feature == COUNTRY for i, _ in kept):
+        return False  # "English", "Canadian": an adjective, whatever town bears the name
     if (nxt is not None and nxt.lower.rstrip(".") in cue.facility_words and _capitalised(nxt.text)
             and all(gaz.entry(i).feature == CITY for i, _ in kept)):
         return False  # "Wichita Street", "Lincoln Avenue": a street
@@ -217,8 +221,7 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
 
     # all capitals: only in the dateline/title or as a country abbreviation ("US", "UK")
     if first_text.isupper() and len(first_text) > 1 and match.start >= header_end:
-        dateline = sentence_initial and nxt is not None and nxt.text in (",", "-", "--", "\u2014",
-                                                                          "\u2013")
+        dateline = nxt is not None and nxt.text in (",", "-", "--", "---", "\u2014", "\u2013", "(")
         if not (single and big and len(first_text) <= 4) and match.container is None and not dateline:
             return False
 
@@ -236,9 +239,9 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
             return False
     if nxt is not None and _capitalised(nxt.text) and nxt.text[:1].isalpha() and not nxt.text.isupper():
         nlower = nxt.lower
-        if (not big or match.key in cue.first_names) and nlower not in gaz.english \
-                and not _is_place_word(gaz, nlower):
-            persons.add(match.key)  # "Kim Jong Un", "Paris Hilton" (but "Georgia Bureau")
+        if match.key in cue.first_names and nlower not in gaz.english \
+                and nlower not in cue.never_places and not _is_place_word(gaz, nlower):
+            persons.add(match.key)  # "Kim Jong Un", "Jordan Peterson" (but "Georgia Bureau")
             return False
     if (single and not big and nxt is not None and nxt.lower == "of" and match.last + 1 < len(doc.tokens)
             and _capitalised(doc.tokens[match.last + 1].text)):
