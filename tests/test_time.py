@@ -282,6 +282,13 @@ def test_times_of_day() -> None:
         ("3 p.m.", "2025-01-14T15:00", "TIME"), ("10:30 p.m. on Friday", "2025-01-17T22:30", "TIME")]
 
 
+def test_wire_times_and_capitals() -> None:
+    assert timexes("MOSCOW, JAN 14 (Reuters) - The truce took effect at 0630 GMT.") == [
+        ("JAN 14", "2025-01-14", "DATE"), ("0630 GMT", "2025-01-14T06:30", "TIME")]
+    assert timexes("PUTIN TO VISIT TEHRAN IN MAY") == [("MAY", "2025-05", "DATE")]
+    assert timexes("OFFICIALS MAY MEET AGAIN") == []
+
+
 def test_holidays() -> None:
     assert value_of("Troops will be home by Christmas.", "Christmas", "2025-11-30") == "2025-12-25"
     assert value_of("Shops closed on Thanksgiving Day.", "Thanksgiving Day",

@@ -24,6 +24,7 @@ the past, recent years, the coming weeks, as soon as possible, now, currently, C
 Thanksgiving, last spring, the summer of 2023, this morning, tonight, late yesterday, 14 January
 2025, 2025-01-14, 1/14/2025, noon Saturday, the weekend, the week's gains, for the year ended.
 Q3 2024, H1 2025, 14/01/2025, two more weeks, another year, the fiscal year, Thursday nights.
+MOSCOW, JAN 14 - at 0630 GMT and 14:00 local time, FY2025, later that year, IN MAY.
 """
 
 

@@ -122,6 +122,17 @@ def duration_value(amount: float | None, unit_word: str) -> str:
 # -- the handlers -------------------------------------------------------------------------
 
 
+def _month(name: str) -> int:
+    """Month number of a name as written: capitalised ("May") or all capitals in a headline or
+    dateline ("MAY"); a lower-case "may" is a KeyError, which rejects the match."""
+    months = lexicon().months
+    if name in months:
+        return months[name]
+    if name.isupper():
+        return months[name.title()]
+    raise KeyError(name)
+
+
 def _rel_direction(rel: str | None) -> str | None:
     if not rel:
         return None
@@ -134,7 +145,7 @@ def _rel_direction(rel: str | None) -> str | None:
 
 
 def h_datefull(g: dict[str, str], ctx: Context) -> Result:
-    month = lexicon().months[g.get("mon") or g["mon2"]]
+    month = _month(g.get("mon") or g["mon2"])
     day = int(re.match(r"\d+", g.get("day") or g["day2"]).group(0))
     year = g.get("year") or g.get("year2")
     if year:
@@ -215,8 +226,8 @@ def h_clock(g: dict[str, str], ctx: Context) -> Result:
         else:
             day = _relday_date(rel, ctx) if rel else ctx.dct
     else:
-        hour = int(g.get("h") or g["h2"])
-        minute = int(g.get("mi") or g.get("mi2") or 0)
+        hour = int(g.get("h") or g.get("h2") or g["h3"])
+        minute = int(g.get("mi") or g.get("mi2") or g.get("mi3") or 0)
         ap = (g.get("ap") or "").lower()
         if ap.startswith("p") and hour < 12:
             hour += 12
@@ -241,10 +252,10 @@ def h_clock(g: dict[str, str], ctx: Context) -> Result:
 def h_monthyear(g: dict[str, str], ctx: Context) -> Result:
     if g.get("mon2"):  # "June last year"
         if ctx.dct is None:
-            return f"XXXX-{lexicon().months[g['mon2']]:02d}", "DATE"
+            return f"XXXX-{_month(g['mon2']):02d}", "DATE"
         shift = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-        return cal.month_value(ctx.dct.year + shift, lexicon().months[g["mon2"]]), "DATE"
-    return cal.month_value(int(g["year"]), lexicon().months[g["mon"]]), "DATE"
+        return cal.month_value(ctx.dct.year + shift, _month(g["mon2"])), "DATE"
+    return cal.month_value(int(g["year"]), _month(g["mon"])), "DATE"
 
 
 def h_yearago(g: dict[str, str], ctx: Context) -> Result:
@@ -623,7 +634,7 @@ def h_weekday(g: dict[str, str], ctx: Context) -> Result:
 
 def h_month(g: dict[str, str], ctx: Context) -> Result:
     name = g["mon"]
-    month = lexicon().months[name]
+    month = _month(name)
     rel, mod = g.get("rel"), g.get("mod")
     if name in lexicon().ambiguous_months and not rel and not mod:
         if not _AMBIGUOUS_BEFORE.search(ctx.before(25)):
@@ -675,7 +686,7 @@ def h_set(g: dict[str, str], ctx: Context) -> Result:
         name = g["each"]
         if name.lower() in lexicon().weekdays:
             return f"XXXX-WXX-{lexicon().weekdays[name.lower()]}", "SET"
-        return f"XXXX-{lexicon().months[name]:02d}", "SET"
+        return f"XXXX-{_month(name):02d}", "SET"
     if g.get("wdset"):
         return f"XXXX-WXX-{lexicon().weekdays[g['wdset'].lower()]}", "SET"
     phrase = " ".join((g.get("set") or g.get("aset")).lower().split())

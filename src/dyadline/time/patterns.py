@@ -80,6 +80,7 @@ def combined() -> re.Pattern[str]:
             rf"(?:,?\s+(?:on\s+)?(?P<rel>(?:today|tomorrow|yesterday|tonight)|{wd}"
             rf"|(?P<cmon>{mon})\s*(?P<cday>{daynum})))?"
             rf"|(?<=at\s)(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s+(?P<tz2>{tz}))?"
+            rf"|(?P<h3>[01]?\d|2[0-3]):?(?P<mi3>[0-5]\d)\s+(?P<tz3>{tz}|local\s+time)(?![\w])"
             rf"|(?:(?<=at\s)|(?<=by\s)|(?<=until\s))(?P<noon>(?:noon|midnight|midday))"
             rf"(?:\s+(?:on\s+)?(?P<rel2>(?:today|tomorrow|yesterday)|{wd}))?"
             rf"|(?P<noon2>(?:noon|midnight|midday))\s+(?:on\s+)?(?P<rel3>(?:today|tomorrow|yesterday)|{wd})"),
@@ -241,6 +242,7 @@ def _gate(patterns) -> str:
     after_number |= {m.lower().rstrip(".") for m in lexicon().months}
     digits = (rf"(?:1[5-9]|20)\d\d(?!\d)|\d0s|\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m(?![a-z])"
               rf"|\d{{1,2}}:\d\d|\d{{1,2}}/\d{{1,2}}/\d"
+              rf"|\d{{3,4}}\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|msk|local)\b"
               rf"|\d+(?:\.\d+)?(?:st|nd|rd|th)?\s*(?:1/2\s*|(?:to|or|-)\s*\d+\s*)?[\s-]*"
               rf"(?:of\s+)?(?:{_trie(after_number)})(?![a-z])")
     strong_word = f"(?:{_trie(strong)})(?![a-z])"
