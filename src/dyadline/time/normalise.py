@@ -636,11 +636,12 @@ def h_month(g: dict[str, str], ctx: Context) -> Result:
     name = g["mon"]
     month = _month(name)
     rel, mod = g.get("rel"), g.get("mod")
-    if name in lexicon().ambiguous_months and not rel and not mod:
+    written = name.title() if name.isupper() else name
+    if written in lexicon().ambiguous_months and not rel and not mod:
         if not _AMBIGUOUS_BEFORE.search(ctx.before(25)):
-            return None
-        if name == "May" and re.match(r"\s+(?:be|have|not|also|well|still|never|soon|even)\b",
-                                      ctx.after(12)):
+            return None  # "Officials May collapse", "June Smith"
+        if written == "May" and re.match(r"\s+(?:be|have|not|also|well|still|never|soon|even)\b",
+                                         ctx.after(12), re.IGNORECASE):
             return None
     if ctx.dct is None:
         return f"XXXX-{month:02d}", "DATE"
