@@ -211,13 +211,14 @@ def ingest(
                                  batch_size=batch_size, memory_limit=memory_limit, on_error=on_error)
         else:
             with ingest_progress(err, total) as progress:
-                task = progress.add_task("ingest", total=total)
+                task = progress.add_task("ingest", total=total, start=False)
                 summary = run_ingest(inputs, db, default_date=date, workers=workers,
                                      scheduler=scheduler,
                                      dictionaries=str(dictionaries) if dictionaries else None,
                                      batch_size=batch_size, memory_limit=memory_limit,
                                      on_error=on_error,
-                                     progress=lambda n: progress.advance(task, n))
+                                     progress=lambda n: progress.advance(task, n),
+                                     on_ready=lambda: progress.start_task(task))
     except StoreError as exc:
         _report(exc)
         raise typer.Exit(1)

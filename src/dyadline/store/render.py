@@ -39,7 +39,8 @@ def print_ingest_summary(console: Console, summary: Any, db: str) -> None:
     bad = f", {summary.bad_records:,} bad records skipped" if summary.bad_records else ""
     console.print(f"{db}: {summary.new_articles:,} new articles, {summary.events:,} events"
                   f"{known}{bad} in {summary.seconds:.1f} s "
-                  f"({summary.rate:,.1f} new articles/s)", soft_wrap=True)
+                  f"({summary.rate:,.1f} new articles/s after {summary.startup_seconds:.1f} s "
+                  "of start-up)", soft_wrap=True)
 
 
 def _cell(value: Any) -> str:
