@@ -51,3 +51,24 @@ def test_suite_on_sample_meets_floor():
     assert m["speaker_accuracy"] >= 0.76
     assert m["dev_direct_content_f1"] >= 0.85
     assert m["dev_direct_speaker_accuracy"] >= 0.76
+
+
+def test_a_failing_article_is_counted_not_fatal():
+    good = suite.GoldDoc("good", "“We are ready,” he said.",
+                         (suite.GoldAttribution(((1, 14),), ((16, 18),), ((19, 23),), True),), "2016-01-01")
+    bad = suite.GoldDoc("bad", "boom", (suite.GoldAttribution(((0, 4),), (), (), False),), None)
+
+    def predict(text: str, date: str | None = None) -> list[suite.Prediction]:
+        if text == "boom":
+            raise ValueError("no date")
+        return [suite.Prediction(((1, 14),), (16, 18), (19, 23), True)]
+
+    tally, _ = suite._score([bad, good], predict)
+    assert tally.failures == ["bad: ValueError: no date"]
+    assert (tally.gold, tally.matched_gold, tally.speaker_ok) == (2, 1, 1)
+
+
+def test_publication_dates_are_read():
+    root = _root()
+    docs = suite.load_split(root, "dev", sample=3)
+    assert all(d.date and len(d.date) == 10 for d in docs)

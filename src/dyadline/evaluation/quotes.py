@@ -16,16 +16,18 @@ the outermost attribution of a nested pair.  We score:
 
 Metrics are computed on the ``train`` split (for development) and the ``dev`` split
 (prefixed ``dev_``).  Where an article has several annotators, the first annotator file in
-name order is the gold.  The coder runs through its public API (``Coder().analyse``) when
-``dyadline.coder`` is importable, and through :func:`dyadline.text.quotes.find_quotations`
-otherwise.
+name order is the gold.  The coder gets each article's publication date from PolNeAR's
+``metadata.tsv``; an article it fails on counts as predicting nothing and is listed in the
+details (``failed`` in the counts), and the run goes on.  The coder runs through its public
+API (``Coder().analyse``) when ``dyadline.coder`` works, and through
+:func:`dyadline.text.quotes.find_quotations` otherwise (or when ``via="finder"``).
 """
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -53,6 +55,7 @@ class GoldDoc:
     name: str
     text: str
     attributions: tuple[GoldAttribution, ...]
+    date: str | None = None  # publication date (metadata.tsv), the coder's reference date
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,24 @@ def parse_ann(ann: str, text: str) -> tuple[GoldAttribution, ...]:
     return tuple(out)
 
 
+def _publication_dates(root: Path) -> dict[str, str]:
+    """Article name -> publication date (YYYY-MM-DD) from PolNeAR's metadata.tsv, if present."""
+    path = root / "metadata.tsv"
+    if not path.exists():
+        return {}
+    dates: dict[str, str] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t") if lines else []
+    if "filename" not in header or "publication_date" not in header:
+        return {}
+    name_col, date_col = header.index("filename"), header.index("publication_date")
+    for line in lines[1:]:
+        cols = line.split("\t")
+        if len(cols) > max(name_col, date_col) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", cols[date_col]):
+            dates[cols[name_col]] = cols[date_col]
+    return dates
+
+
 def load_split(root: Path, split: str, sample: int | None = None) -> list[GoldDoc]:
     """Articles of one split with the first annotator's attributions."""
     text_dir, ann_dir = root / split / "text", root / split / "attributions"
@@ -109,6 +130,7 @@ def load_split(root: Path, split: str, sample: int | None = None) -> list[GoldDo
     for path in sorted(ann_dir.glob("*.ann")):
         name = path.stem.rsplit("_", 1)[0]
         anns.setdefault(name, path)
+    dates = _publication_dates(root)
     docs = []
     for path in sorted(text_dir.glob("*.txt")):
         if sample is not None and len(docs) >= sample:
@@ -117,11 +139,12 @@ def load_split(root: Path, split: str, sample: int | None = None) -> list[GoldDo
         if ann is None:
             continue
         text = path.read_text(encoding="utf-8")
-        docs.append(GoldDoc(path.stem, text, parse_ann(ann.read_text(encoding="utf-8"), text)))
+        docs.append(GoldDoc(path.stem, text, parse_ann(ann.read_text(encoding="utf-8"), text),
+                            dates.get(path.stem)))
     return docs
 
 
-def predictor(via: str = "auto") -> tuple[str, Callable[[str], list[Prediction]]]:
+def predictor(via: str = "auto") -> tuple[str, Callable[[str, str | None], list[Prediction]]]:
     """The coder's public API when it is there (``via="auto"`` or ``"coder"``), the quotation
     finder otherwise (or with ``via="finder"``)."""
     try:
@@ -136,14 +159,14 @@ def predictor(via: str = "auto") -> tuple[str, Callable[[str], list[Prediction]]
         from dyadline.text import segment
         from dyadline.text.quotes import find_quotations
 
-        def direct(text: str) -> list[Prediction]:
+        def direct(text: str, date: str | None = None) -> list[Prediction]:
             return [Prediction(q.pieces, (q.speaker.start, q.speaker.end) if q.speaker else None,
                                (q.cue.start, q.cue.end) if q.cue else None, q.direct)
                     for q in find_quotations(segment(text))]
         return "find_quotations", direct
 
-    def via_coder(text: str) -> list[Prediction]:
-        article = coder.analyse(text)
+    def via_coder(text: str, date: str | None = None) -> list[Prediction]:
+        article = coder.analyse(text, date=date)
         return [Prediction(((q.start, q.end),),
                            (q.speaker.start, q.speaker.end) if q.speaker else None,
                            (q.cue.start, q.cue.end) if q.cue else None, q.direct)
@@ -188,6 +211,7 @@ class _Tally:
     speaker_ok_direct: int = 0
     cue_ok: int = 0
     cue_ok_direct: int = 0
+    failures: list[str] = field(default_factory=list)
 
 
 def match(doc: GoldDoc, preds: list[Prediction]) -> list[tuple[int, int]]:
@@ -223,17 +247,24 @@ def speaker_correct(gold: GoldAttribution, pred: Prediction) -> bool:
     return pred.speaker is not None and _overlaps(gold.source, [pred.speaker])
 
 
-def _score(docs: list[GoldDoc], predict: Callable[[str], list[Prediction]],
+def _score(docs: list[GoldDoc], predict: Callable[[str, str | None], list[Prediction]],
            errors: list[str] | None = None) -> tuple[_Tally, float]:
+    """Tally one split.  An article the coder fails on counts as predicting nothing (its gold
+    stays in the recall denominator) and is listed in ``tally.failures``; the run goes on."""
     tally = _Tally()
     elapsed = 0.0
     for doc in docs:
-        t0 = time.perf_counter()
-        preds = predict(doc.text)
-        elapsed += time.perf_counter() - t0
-        pairs = match(doc, preds)
         tally.gold += len(doc.attributions)
         tally.gold_direct += sum(g.direct for g in doc.attributions)
+        t0 = time.perf_counter()
+        try:
+            preds = predict(doc.text, doc.date)
+        except Exception as exc:  # one bad article must not stop the evaluation
+            tally.failures.append(f"{doc.name}: {type(exc).__name__}: {exc}")
+            continue
+        finally:
+            elapsed += time.perf_counter() - t0
+        pairs = match(doc, preds)
         tally.pred += len(preds)
         tally.pred_direct += sum(p.direct for p in preds)
         for gi, pi in pairs:
@@ -295,6 +326,9 @@ def run(data_dir: Path, sample: int | None = None, via: str = "auto") -> SuiteRe
                        f"{prefix}gold_direct": tally.gold_direct, f"{prefix}predicted": tally.pred,
                        f"{prefix}predicted_direct": tally.pred_direct, f"{prefix}matched": tally.matched_gold})
         per_article = 1000 * elapsed / max(len(docs), 1)
+        counts[f"{prefix}failed"] = len(tally.failures)
         details.append(f"{split}: {len(docs)} articles, {tally.gold} gold attributions "
-                       f"({tally.gold_direct} direct), {tally.pred} predicted, {per_article:.1f} ms/article")
+                       f"({tally.gold_direct} direct), {tally.pred} predicted, {per_article:.1f} ms/article"
+                       + (f", {len(tally.failures)} articles failed" if tally.failures else ""))
+        details.extend(f"{split}: failed on {failure}" for failure in tally.failures[:20])
     return SuiteResult("quotes", metrics, details, counts)
