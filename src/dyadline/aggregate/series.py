@@ -153,7 +153,7 @@ def plot_series(series: DyadSeries, path: str) -> None:
         ax.set_xticks(xs)
         ax.set_xticklabels(labels, rotation=60, ha="right", fontsize=8)
         arrow = "→" if series.directed else "↔"
-        ax.set_title(f"{series.source} {arrow} {series.target}, by {series.by}")
+        ax.set_title(f"{series.source} {arrow} {series.target}, by {series.by}", pad=34)
         ax2 = ax.twinx()
         gx = [x for x, p in zip(xs, series.periods) if p.goldstein is not None]
         gy = [p.goldstein for p in series.periods if p.goldstein is not None]
@@ -163,7 +163,9 @@ def plot_series(series: DyadSeries, path: str) -> None:
         ax2.set_ylabel("mean Goldstein")
         handles, names_ = ax.get_legend_handles_labels()
         h2, n2 = ax2.get_legend_handles_labels()
-        ax.legend(handles + h2, names_ + n2, fontsize=7, loc="upper left")
+        # Above the axes, so that it never hides a bar or the line.
+        ax.legend(handles + h2, names_ + n2, fontsize=7, loc="lower left", ncol=3,
+                  bbox_to_anchor=(0.0, 1.01), frameon=False)
         fig.tight_layout()
         fig.savefig(path, dpi=120)
     finally:
