@@ -172,3 +172,29 @@ def test_example_article():
     for _ in range(20):
         find_places(doc)
     assert (time.process_time() - started) / 20 < 0.02  # about 1 ms on a 2,700-character article
+
+
+def test_containers_split_and_restrict():
+    text = "She flew from Washington, D.C., to St. Petersburg, Fla., and then to St. Petersburg in Russia."
+    places = places_of(text)
+    assert [p.text for p in places] == ["Washington", "D.C.", "St. Petersburg", "Fla.",
+                                        "St. Petersburg", "Russia"]
+    assert places[0].feature == "city" and places[0].country == "USA"
+    assert places[2].country == "USA" and places[4].country == "RUS"
+
+
+def test_prefix_variants_and_alternative_names():
+    (vernon,) = places_of("They went to Mt. Vernon yesterday.")
+    assert vernon.name == "Mount Vernon" and vernon.text == "Mt. Vernon"
+    assert locate("Mexico").feature == "country"  # not Mexico City, whose other name it is
+    assert locate("Kiev").name == "Kyiv"
+
+
+def test_adjectives_named_like_towns_are_not_places():
+    assert places_of("The English teacher met Canadian students.") == []
+
+
+def test_us_county_located_in_its_state():
+    orange = locate("Orange County", ["USA"])
+    assert orange.feature == "admin2" and orange.country == "USA"
+    assert 33 < orange.lat < 34.5 and -119 < orange.lon < -117  # Orange, California

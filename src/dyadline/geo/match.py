@@ -63,12 +63,13 @@ def _capitalised(text: str) -> bool:
 
 def _lookup(gaz: Gazetteer, key: str) -> list[tuple[int, bool]]:
     found = gaz.candidates(key)
-    if found or key[:1] not in "smf":
+    if key[:1] not in "smf":
         return found
     for short, full in _PREFIX_VARIANTS:
-        if key.startswith(short):
-            return gaz.candidates(full + key[len(short):])
-    return []
+        if key.startswith(short):  # "St. Louis" is also "Saint Louis": both sets of readings
+            more = [c for c in gaz.candidates(full + key[len(short):]) if c not in found]
+            return found + more
+    return found
 
 
 def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str, list] | None:
@@ -160,16 +161,18 @@ def _abbreviation_place(doc: TextDoc, gaz: Gazetteer, i: int, first: int, stop: 
 
 
 def _container(doc: TextDoc, gaz: Gazetteer, match: Match, j: int, stop: int) -> None:
-    """ "X, Y" where Y is a state, division or country (or an AP state abbreviation)."""
+    """ "X, Y" or "X in Y" where Y is a state, division or country containing a reading of X
+    (or an AP state abbreviation after a comma)."""
     tokens = doc.tokens
-    if j + 1 >= stop or tokens[j].text != ",":
+    if j + 1 >= stop or tokens[j].text not in (",", "in"):
         return
     y = tokens[j + 1]
     if not _capitalised(y.text):
         return
-    abbreviation = gaz.abbreviations.get(normalise(y.text))
+    abbreviation = gaz.abbreviations.get(normalise(y.text)) if tokens[j].text == "," else None
     end = y.end
-    if abbreviation is None and j + 2 < stop and tokens[j + 2].text == "." and not y.space:
+    if abbreviation is None and tokens[j].text == "," and j + 2 < stop and tokens[j + 2].text == "." \
+            and not y.space:
         abbreviation = gaz.abbreviations.get(normalise(y.text + "."))
         end = tokens[j + 2].end
     if abbreviation is not None:

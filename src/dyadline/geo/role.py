@@ -52,7 +52,7 @@ def role_of(doc: TextDoc, match: Match, entry: Entry) -> str:
             limit = min(stop, match.last + _MAX_COMPOUND)
             while j < limit:
                 tok = tokens[j]
-                if tok.lower in ("and", ","):
+                if tok.lower in ("and", ",", "\u201d", "\"", "'", ")"):
                     j += 1
                     continue
                 if tok.text[:1].isupper() and tok.text[:1].isalpha():
