@@ -271,7 +271,7 @@ def events(
 
     from .store.render import print_events
 
-    print_events(Console(), rows, reports)
+    print_events(Console(), rows, reports, limit or None)
 
 
 @app.command()

@@ -51,7 +51,8 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def print_events(console: Console, rows: list[dict[str, Any]], reports: bool) -> None:
+def print_events(console: Console, rows: list[dict[str, Any]], reports: bool,
+                 limit: Optional[int] = None) -> None:
     """Clusters (day, dyad, type, articles, sources, sentence) or reports."""
     table = Table(show_lines=False, header_style="bold")
     if reports:
@@ -76,7 +77,8 @@ def print_events(console: Console, rows: list[dict[str, Any]], reports: bool) ->
         table.add_row(*cells)
     console.print(table)
     unit = "reports" if reports else "events (clusters)"
-    console.print(f"{len(rows)} {unit}")
+    more = f" (the first {limit}; --limit 0 lists all)" if limit and len(rows) >= limit else ""
+    console.print(f"{len(rows)} {unit}{more}")
 
 
 def print_dyad(console: Console, series: Any) -> None:
