@@ -198,3 +198,11 @@ def test_us_county_located_in_its_state():
     orange = locate("Orange County", ["USA"])
     assert orange.feature == "admin2" and orange.country == "USA"
     assert 33 < orange.lat < 34.5 and -119 < orange.lon < -117  # Orange, California
+
+
+def test_actor_as_object_or_source_of_pressure():
+    places = places_of("Britain accuses Russia of the attack. Facing sanctions from the US, "
+                       "Moscow responded. Visitors from the US arrived.")
+    assert [(p.text, p.role) for p in places] == [
+        ("Britain", "actor"), ("Russia", "actor"), ("US", "actor"), ("Moscow", "actor"),
+        ("US", "location")]

@@ -21,6 +21,7 @@ class Cues:
     never_places: frozenset[str]
     subject_openers: frozenset[str]
     first_names: frozenset[str]
+    political_nouns: frozenset[str]
     facility_words: frozenset[str]
 
 

@@ -2,7 +2,9 @@
 
 ``actor``: a country or a capital standing for its government, as the subject of a verb of
 saying or acting ("Moscow said", "Tehran has rejected", "Washington and Seoul signed", "which
-Russia denies", "a campaign by Turkey") or as a possessor ("Moscow's protection").
+Russia denies", "a campaign by Turkey"), as the object of a verb of acting on states
+("accuses Russia", "urged Iran"), after a political noun and "from"/"by" ("sanctions from the
+US") or as a possessor ("Moscow's protection").
 ``location``: where something happens: after a locative preposition ("in Moscow"), before an
 event noun ("This Moscow visit"), or in the dateline.  ``other`` otherwise ("ties with Iran").
 """
@@ -15,6 +17,23 @@ from .cues import cues
 from .gazetteer import COUNTRY, Entry
 from .match import Match
 
+#: words of the actor-verb list that do not take a state as their object
+_NOT_TRANSITIVE = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would",
+                             "could", "should", "may", "might", "must", "can", "does", "did",
+                             "cannot", "also", "again", "officially", "reportedly", "quickly",
+                             "then", "now", "still", "already", "said", "says", "say", "saying",
+                             "stated", "states", "announced", "announces", "declared", "declares",
+                             "claimed", "claims", "insisted", "insists", "argued", "argues",
+                             "believes", "believed", "warned", "warns", "added", "responded",
+                             "responds", "retaliated", "agreed", "agrees", "vowed", "vows",
+                             "hopes", "hoped", "plans", "planned", "intends", "intended",
+                             "returned", "left", "arrived", "met", "meets", "visited", "hosted",
+                             "hosts", "entered", "reached", "remains", "remained", "became",
+                             "becomes", "continues", "continued", "began", "begins", "started",
+                             "starts", "voted", "votes", "protested", "protests", "objected",
+                             "objects", "pressed", "presses", "stressed", "stresses", "expressed",
+                             "expresses", "reiterated", "reiterates", "contends", "contended",
+                             "needs", "needed", "faces", "faced", "tested", "tests", "test-fired"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MAX_COMPOUND = 6  # tokens of "and Tehran" / ", Beijing and Moscow" to look past
 
@@ -26,6 +45,12 @@ def role_of(doc: TextDoc, match: Match, entry: Entry) -> str:
     first, stop = doc.sentence_tokens[tokens[match.first].sent]
     if match.start < doc.dateline_end:
         return "location"
+    if match.preposition in ("from", "by") and (entry.feature == COUNTRY or entry.capital):
+        at = match.first - 1  # the preposition, or an article after it
+        if at > first and tokens[at].lower in ("the", "a", "an"):
+            at -= 1
+        if at > first and tokens[at - 1].lower in cue.political_nouns:
+            return "actor"  # "sanctions from the US": the state acting, not a place
     if match.preposition:
         return "location"
     nxt = tokens[match.last] if match.last < stop else None
@@ -47,6 +72,10 @@ def role_of(doc: TextDoc, match: Match, entry: Entry) -> str:
         if nxt is not None and nxt.lower in _POSSESSIVE and (prev is None or prev.lower not in
                                                              cue.locative_prepositions):
             return "actor"  # "Moscow's protection", "Britain's view": the state as a whole
+        before = tokens[match.first - 1] if match.first > first else None
+        if before is not None and before.lower in cue.actor_verbs \
+                and before.lower not in _NOT_TRANSITIVE:
+            return "actor"  # the object of a political verb: "accuses Russia", "urged Iran"
         if prev is None or prev.lower in cue.subject_openers:
             j = match.last
             limit = min(stop, match.last + _MAX_COMPOUND)
