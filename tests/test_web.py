@@ -220,6 +220,13 @@ def test_event_page_marks_source_target_trigger_and_sentence(client) -> None:
     assert ev["evidence"] and evidence and h.unescape(evidence.group(1)) == ev["evidence"]
 
 
+def test_pages_of_nothing_say_so(client) -> None:
+    assert 'id="no-events"' in client.get("/dyads/RUS/XYZ").text
+    assert 'id="no-dyads"' in client.get("/actors/XYZ").text
+    assert 'data-total="0"' in client.get("/events?actor=XYZ").text
+    assert 'data-edges="0"' in client.get("/network?since=1990-01-01&until=1990-12-31").text
+
+
 @pytest.mark.parametrize("path", ["/", "/events", "/events?actor=RUS&quad=&since=&page=2&size=20",
                                   "/dyads/RUS/IRN?by=week", "/network?since=2025-01-01",
                                   "/actors/IRN", "/articles/rus-irn-drills-2024-03-12",

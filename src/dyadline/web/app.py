@@ -23,7 +23,10 @@ from .store import DEFAULT_TIMEOUT, QueryTimeout, WebStore
 log = logging.getLogger("dyadline.web")
 
 STATIC = Path(__file__).parent / "static"
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+#: Host names a server bound to the loopback address answers to.  (Bound to an IPv6 address,
+#: such as ``::1``, the server does not check the Host header: Starlette's check cannot
+#: parse bracketed IPv6 hosts.)
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
 
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
