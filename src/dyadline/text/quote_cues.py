@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from importlib import resources
 from typing import Sequence
 
@@ -85,12 +86,14 @@ def find_cues(doc: TextDoc) -> list[Cue]:
     table = lexicon()
     tokens = doc.tokens
     cues: list[Cue] = []
-    i = 0
     n = len(tokens)
-    while i < n:
+    next_free = 0
+    # only tokens that can start a form are looked at (one C-level pass over the lower forms)
+    for i in [k for k, low in enumerate(map(_LOWER, tokens)) if low in table]:
+        if i < next_free:
+            continue  # inside a multiword form already taken
         tok = tokens[i]
-        forms = table.get(tok.lower)
-        matched = False
+        forms = table[tok.lower]
         # verbs are lower case ("Secretary of State" is no cue) unless they open a sentence
         if forms and (tok.text[:1].islower() or i == 0 or tokens[i - 1].sent != tok.sent
                       or tokens[i - 1].text in _OPENING_PUNCT):
@@ -103,14 +106,12 @@ def find_cues(doc: TextDoc) -> list[Cue]:
                     if form in entry.noun_forms and not _verb_position(tokens, i, i + k):
                         break
                     cues.append(Cue(i, i + k, entry, form))
-                    i += k
-                    matched = True
+                    next_free = i + k
                     break
-        if not matched:
-            i += 1
     return cues
 
 
+_LOWER = attrgetter("lower")
 _OPENING_PUNCT = frozenset('“"‘(—–-:')
 PRONOUNS = frozenset("he she they we i you it who".split())
 # Words that never sit inside a speaker's noun phrase: walking stops before them.

@@ -38,6 +38,8 @@ unless less thus yes whereas various numerous famous serious previous obvious an
 indeed need seed speed feed red bed united""".split())
 #: verbs that attribute a quotation given as a name for something ("called it “a disaster”")
 _NAMING = frozenset("call describe dub label brand".split())
+#: the most words between an attributed quotation and the stretch that continues it
+_MAX_GAP_WORDS = 60
 _RELATIVE = frozenset("who which whose whom that when while because but and as".split())
 
 
@@ -242,6 +244,8 @@ def _continues(art: ArticleState, prev: Draft | None, q: QuotedStretch) -> bool:
     """
     if prev is None or (prev.cue is None and prev.cue_chars is None) or prev.extent_end > q.open:
         return False
+    if art.words_in(prev.extent_end, q.open) > _MAX_GAP_WORDS:
+        return False  # a whole stretch of text in between: not the rest of the cue's sentence
     raw = art.text[prev.extent_end:q.open]
     gap = _SHORT_QUOTED.sub(_blank_if_name, raw)
     if any(c in _DOUBLE_MARKS for c in gap) or "''" in gap:

@@ -18,6 +18,7 @@ Everything is one linear scan with precompiled regular expressions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Two apostrophes stand for a straight double quote (NYT style); three are a double and a
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 _DOUBLE = re.compile(r"'''|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _LINE = re.compile(r"[^\n]+")
+#: a mark that can open a single quotation: "‘", or "'" after a space or opening punctuation
+_SINGLE_OPEN = re.compile(r"‘|(?:^|(?<=[\s(\[{—–/“\"-]))'[^\W\d_]", re.M)
 _OPENERS_BEFORE = set(" \t\n([{—–-/“‘\"'")
 
 
@@ -133,6 +136,7 @@ def _mark_len(text: str, pos: int) -> int:
 def find_quoted(text: str) -> list[QuotedStretch]:
     """Every quoted stretch in ``text``, in order of its opening mark."""
     out: list[QuotedStretch] = []
+    single_openers = [m.start() for m in _SINGLE_OPEN.finditer(text)]
     carry: int | None = None  # opening offset of a quotation running over paragraphs
     carry_line_end = 0
     for line in _LINE.finditer(text):
@@ -160,6 +164,9 @@ def find_quoted(text: str) -> list[QuotedStretch]:
             out.append(QuotedStretch(o, c, s, e, True, "double", clen))
         if pending is not None:
             carry, carry_line_end = pending, hi
+        o = bisect_left(single_openers, lo)
+        if o == len(single_openers) or single_openers[o] >= hi:
+            continue  # no mark that can open a single quotation: apostrophes only
         blocked = sorted((o, c + clen - 1) for o, c, clen in pairs) + ([(pending, hi)] if pending is not None else [])
         for o, c in _single_in_line(text, lo, hi, blocked):
             s, e = _trim(text, o + 1, c)

@@ -7,7 +7,8 @@ Kept apart from the passes so that the direct-quotation pass
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -52,13 +53,14 @@ class ArticleState:
         self.text = doc.text
         self.tokens = doc.tokens
         self.starts = [t.start for t in doc.tokens]
-        self.word_prefix = [0]
-        for t in doc.tokens:
-            self.word_prefix.append(self.word_prefix[-1] + (1 if t.text[:1].isalnum() else 0))
+        #: number of word tokens before each token (prefix sums, for :meth:`words_in`)
+        self.word_prefix = list(accumulate(map(str.isalnum, map(doc.text.__getitem__, self.starts)),
+                                           initial=0))
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
         self.cue_at_end: dict[int, Cue] = {c.last - 1: c for c in self.cues}
         self.used: set[int] = set()
+        self.splits: dict[int, list[int]] = {}  # spaCy sentence -> refined sentence starts
 
     # -- token helpers -------------------------------------------------------------
     def first_token_at_or_after(self, offset: int) -> int:
@@ -110,20 +112,18 @@ def ends_sentence(art: ArticleState, k: int) -> bool:
 def sentence_span(art: ArticleState, i: int) -> tuple[int, int]:
     """Token range of the sentence around token ``i``: spaCy's sentence, split further where
     a sentence end is followed by a capital or an opening quotation mark (spaCy's
-    sentencizer leaves "... or Trump. “The military ...”" in one sentence)."""
-    tokens = art.tokens
+    sentencizer leaves "... or Trump. “The military ...”" in one sentence).  The splits of
+    a sentence are found once and kept."""
+    sent = art.tokens[i].sent
     s_lo, s_hi = art.sentence_bounds(i)
-    lo = i
-    while lo > s_lo and i - lo < 2 * MAX_CLAUSE:
-        if ends_sentence(art, lo - 1) and starts_sentence(tokens[lo]):
-            break
-        lo -= 1
-    hi = i + 1
-    while hi < s_hi and hi - i < 2 * MAX_CLAUSE:
-        if ends_sentence(art, hi - 1) and starts_sentence(tokens[hi]):
-            break
-        hi += 1
-    return lo, hi
+    splits = art.splits.get(sent)
+    if splits is None:
+        tokens = art.tokens
+        splits = [s_lo] + [k for k in range(s_lo + 1, s_hi)
+                           if ends_sentence(art, k - 1) and starts_sentence(tokens[k])] + [s_hi]
+        art.splits[sent] = splits
+    j = bisect_right(splits, i)
+    return splits[j - 1], splits[j]
 
 
 def starts_sentence(tok: Token) -> bool:
