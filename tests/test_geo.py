@@ -201,7 +201,7 @@ def test_us_county_located_in_its_state():
 
 
 def test_actor_as_object_or_source_of_pressure():
-    places = places_of("Britain accuses Russia of the attack. Facing sanctions from the US, "
+    places = places_of("Britain accuses Russia of the attack. Facing sanctions from the US. "
                        "Moscow responded. Visitors from the US arrived.")
     assert [(p.text, p.role) for p in places] == [
         ("Britain", "actor"), ("Russia", "actor"), ("US", "actor"), ("Moscow", "actor"),
