@@ -113,7 +113,7 @@ def sentence_span(art: ArticleState, i: int) -> tuple[int, int]:
     """Token range of the sentence around token ``i``: spaCy's sentence, split further where
     a sentence end is followed by a capital or an opening quotation mark (spaCy's
     sentencizer leaves "... or Trump. “The military ...”" in one sentence).  The splits of
-    a sentence are found once and kept."""
+    a sentence are found once and kept.  At most ``2 * MAX_CLAUSE`` tokens either side."""
     sent = art.tokens[i].sent
     s_lo, s_hi = art.sentence_bounds(i)
     splits = art.splits.get(sent)
@@ -123,7 +123,9 @@ def sentence_span(art: ArticleState, i: int) -> tuple[int, int]:
                            if ends_sentence(art, k - 1) and starts_sentence(tokens[k])] + [s_hi]
         art.splits[sent] = splits
     j = bisect_right(splits, i)
-    return splits[j - 1], splits[j]
+    # a "sentence" of thousands of tokens (no punctuation) is read as a window around ``i``,
+    # so that the work per cue stays bounded
+    return max(splits[j - 1], i - 2 * MAX_CLAUSE), min(splits[j], i + 2 * MAX_CLAUSE)
 
 
 def starts_sentence(tok: Token) -> bool:
