@@ -409,3 +409,52 @@ def test_vendor_files_are_the_recorded_npm_packages() -> None:
         for filename, digest in info["files"].items():
             assert hashlib.sha256((vendor / filename).read_bytes()).hexdigest() == digest
     assert {"chart.js", "cytoscape"} <= set(record)
+
+
+def test_an_empty_store_is_served(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dyadline.store.db import connect
+    from dyadline.web.app import create_app
+
+    db = tmp_path / "empty.duckdb"
+    connect(db).close()
+    app = create_app(db)
+    try:
+        c = TestClient(app, raise_server_exceptions=False)
+        for path in ("/", "/events", "/network", "/dyads/RUS/IRN", "/actors/RUS"):
+            assert c.get(path).status_code == 200, path
+        assert c.get("/api/events").json()["total"] == 0
+        assert c.get("/api/network").json()["nodes"] == []
+    finally:
+        app.state.store.close()
+
+
+def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
+    import duckdb
+
+    from dyadline.store.db import StoreError
+    from dyadline.web.app import create_app
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).execute("CREATE TABLE t (x INTEGER)").close()
+    with pytest.raises(StoreError, match="not a dyadline store"):
+        create_app(other)
+
+
+def test_concurrent_requests_to_the_server() -> None:
+    """Requests in parallel each get their own cursor (and their own temporary cluster
+    tables): all answer, with the same numbers as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    base = webkit.server()
+    paths = [f"/api/events?actor=RUS&window={w}" for w in range(8)] + \
+            [f"/api/dyads/RUS/IRN?window={w}" for w in range(8)] + \
+            [f"/api/network?window={w}&top=9" for w in range(8)]
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda p: httpx.get(base + p, timeout=60), paths))
+    assert all(a.status_code == 200 for a in answers), [a.text for a in answers if a.status_code != 200]
+    again = httpx.get(base + "/api/events?actor=RUS&window=3", timeout=60).json()
+    assert answers[3].json() == again
