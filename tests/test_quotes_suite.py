@@ -45,12 +45,13 @@ def test_suite_on_sample_meets_floor():
     result = suite.run(default_data_dir(), sample=60, via="finder")
     m = result.metrics
     assert result.counts["articles"] == 60 and result.counts["dev_articles"] == 60
-    # floors a little below what the finder measures on these samples (see docs/evaluation.md)
-    assert m["direct_content_f1"] >= 0.84
-    assert m["direct_speaker_accuracy"] >= 0.77
-    assert m["speaker_accuracy"] >= 0.76
-    assert m["dev_direct_content_f1"] >= 0.85
-    assert m["dev_direct_speaker_accuracy"] >= 0.76
+    # floors a little below what the finder measures on these samples (0.896, 0.913, 0.894,
+    # 0.909, 0.869 when written; see docs/evaluation.md)
+    assert m["direct_content_f1"] >= 0.87
+    assert m["direct_speaker_accuracy"] >= 0.88
+    assert m["speaker_accuracy"] >= 0.86
+    assert m["dev_direct_content_f1"] >= 0.88
+    assert m["dev_direct_speaker_accuracy"] >= 0.84
 
 
 def test_a_failing_article_is_counted_not_fatal():
