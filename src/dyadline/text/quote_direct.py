@@ -40,6 +40,9 @@ indeed need seed speed feed red bed united""".split())
 _NAMING = frozenset("call describe dub label brand".split())
 #: the most words between an attributed quotation and the stretch that continues it
 _MAX_GAP_WORDS = 60
+#: what attributes a quoted stretch: a cue (None for punctuation), the speaker's token range
+#: (None where the text names none) and the characters of a punctuation cue (":" or a dash)
+_Found = tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None]
 _RELATIVE = frozenset("who which whose whom that when while because but and as".split())
 
 
@@ -92,13 +95,13 @@ def _pseudo_cue(art: ArticleState, i: int) -> Cue:
 
 
 def _verb_like(tok: Token) -> bool:
+    """A lower-case word ending in -ed or -s that could be a verb of saying ("mocks", "riffed")."""
     low = tok.lower
     return (tok.text[:1].islower() and tok.text.isalpha() and low not in _NOT_VERBS
             and (low.endswith("ed") or low.endswith("s")) and len(low) > 3)
 
 
-def _after_cue(art: ArticleState, q: QuotedStretch, prior: list[Draft]
-               ) -> tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None] | None:
+def _after_cue(art: ArticleState, q: QuotedStretch) -> _Found | None:
     """A cue right after the closing mark: "“...,” Lavrov stated" / "“...,” said Lavrov" /
     "“...”  - Bernie Sanders"."""
     if not q.closed:
@@ -138,7 +141,7 @@ def _after_cue(art: ArticleState, q: QuotedStretch, prior: list[Draft]
     return cue, np, None
 
 
-def _unlisted_after(art: ArticleState, a: int, hi: int) -> tuple[Cue, tuple[int, int], None] | None:
+def _unlisted_after(art: ArticleState, a: int, hi: int) -> _Found | None:
     """"“...,” he mocks", "“...,” scoffed Arianna Gil", "“...,” the nominee riffed": a verb the
     lexicon lacks, recognised by where it stands after a quotation ending in a comma."""
     tokens = art.tokens
@@ -174,8 +177,7 @@ def _dash_signature(art: ArticleState, d: int) -> tuple[int, int] | None:
     return np
 
 
-def _before_cue(art: ArticleState, q: QuotedStretch, prior: list[Draft]
-                ) -> tuple[Cue | None, tuple[int, int] | None, tuple[int, int] | None] | None:
+def _before_cue(art: ArticleState, q: QuotedStretch, prior: list[Draft]) -> _Found | None:
     """A cue before the opening mark: "He said: “...”", "As one source said, “...”"."""
     tokens = art.tokens
     b = art.last_token_before(q.open)
@@ -307,12 +309,12 @@ def direct_pass(art: ArticleState) -> list[Draft]:
         last = _last_char(art, q)
         found = None
         if last in ",—–-…?!:;" or art.text[q.outer_end:q.outer_end + 1] == ",":
-            found = _after_cue(art, q, drafts)
+            found = _after_cue(art, q)
         elif last == ".":
             nxt = art.first_token_at_or_after(q.outer_end)
             if nxt < len(art.tokens) and (art.tokens[nxt].text[:1].islower()
                                           or art.tokens[nxt].text in ("-", "—", "–")):
-                found = _after_cue(art, q, drafts)
+                found = _after_cue(art, q)
         if found is not None:
             cue, np, punct = found
             floor = max(covered_to, prev.extent_end if prev else 0, 0)
