@@ -300,6 +300,9 @@ def _opens_sentence(art: ArticleState, q: QuotedStretch, floor: int) -> int | No
 
 
 def direct_pass(art: ArticleState) -> list[Draft]:
+    """Attribute every quoted stretch, in text order: a cue after it, else a cue before it,
+    else the attribution it continues, else (a sentence-like stretch) no speaker at all.
+    Stretches nested in a quotation already taken are part of it."""
     drafts: list[Draft] = []
     covered_to = -1
     for q in find_quoted(art.text):
