@@ -339,3 +339,8 @@ def test_cue_paragraph_ending_in_a_colon():
     text = "Breitbart News responded:\n\n“The solution is not to punish millions of citizens.”"
     q = one(text)
     assert q.speaker.text == "Breitbart News" and q.cue.text == "responded"
+
+
+def test_compound_words_are_not_cues():
+    text = "The analysis relied on thousands of so-called “independent expenditure” ads."
+    assert quotes(text) == []

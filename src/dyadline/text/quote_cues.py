@@ -103,6 +103,8 @@ def find_cues(doc: TextDoc) -> list[Cue]:
                     form = " ".join(words)
                     if i > 0 and tokens[i - 1].lower in _DETERMINER_BEFORE:
                         break  # "the reported bomber", "his stated goal": not a verb
+                    if i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].end == tok.start:
+                        break  # "so-called", "self-described": part of a compound word
                     if form in entry.noun_forms and not _verb_position(tokens, i, i + k):
                         break
                     cues.append(Cue(i, i + k, entry, form))
