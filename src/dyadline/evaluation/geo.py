@@ -33,6 +33,8 @@ Scoring:
   whose role is ``actor``, ``literal_actor`` the share of literal ones (found) wrongly given it,
   and ``actor_precision`` the share of found names with role ``actor`` whose gold type is
   metonymic (Metonymic, Non_Literal_Modifier, Embedded_Non_Lit).
+- ``*_ms_per_article``: wall-clock time of the analysis (the whole coder when it runs), after
+  a warm-up call that loads dictionaries and the gazetteer.
 """
 
 from __future__ import annotations
@@ -322,6 +324,8 @@ def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
     counts: dict[str, int] = {}
     details: list[str] = []
     analyse = _Analyser()
+    analyse("Officials met in Paris.")  # load dictionaries and gazetteer outside the timings
+    analyse.modes.clear()
     for name, path in present.items():
         docs = CORPORA[name][1](path)
         if sample:
