@@ -23,7 +23,7 @@ evidence around it, because many place names are also words or people:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..text import TextDoc
 from .cues import cues
@@ -54,7 +54,6 @@ class Match:
     container_match: int | None = None  # index of that place among the matches, if it is one
     abbreviation: tuple[int, int] | None = None  # span of an AP state abbreviation container
     local: bool = False  # a small town without a cue: a place only in an article about its area
-    notes: list[str] = field(default_factory=list)
 
 
 def _capitalised(text: str) -> bool:
