@@ -74,3 +74,15 @@ def test_bad_dates_are_refused(coder: Coder) -> None:
 def test_empty_and_odd_texts_do_not_crash(coder: Coder) -> None:
     for text in ["", " ", "\n\n\n", "“", "&amp;&quot;", "A" * 5000, "Putin." * 200]:
         assert isinstance(coder.analyse(text, date="2025-01-14"), Article)
+
+
+
+def test_texts_over_spacys_default_limit_segment_and_oversized_ones_are_refused(coder: Coder) -> None:
+    from dyadline.inputs import MAX_TEXT_CHARS
+    from dyadline.text import segment
+
+    long_text = ("Russia attacked Ukraine on Monday. " * 40_000)[:1_200_000]  # over spaCy's 1M guard
+    doc = segment(long_text)
+    assert len(doc.sentences) > 30_000 and doc.tokens[-1].end <= len(long_text)
+    with pytest.raises(ValueError, match="limit"):
+        coder.analyse("x" * (MAX_TEXT_CHARS + 1))

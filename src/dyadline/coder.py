@@ -39,12 +39,14 @@ class Coder:
     def analyse(self, text: str, date: str | None = None, id: str | None = None,
                 title: str | None = None, url: str | None = None, source: str | None = None) -> Article:
         """Analyse one article. ``date`` is the publication date (YYYY-MM-DD)."""
-        from .inputs import article_id_for, check_date
+        from .inputs import MAX_TEXT_CHARS, article_id_for, check_date
 
         if date is not None:
             check_date(date)
         if not isinstance(text, str):
             raise TypeError("text must be a string")
+        if len(text) > MAX_TEXT_CHARS:
+            raise ValueError(f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
         return self._analyse(text, date, id or article_id_for(text, ""), title, url, source)
 
     def analyse_input(self, item: ArticleInput) -> Article:
@@ -59,6 +61,12 @@ class Coder:
         return self._overlay.resolve_actor(text, date, context, builtin) if self._overlay else builtin
 
     # ------------------------------------------------------------------ pipeline
+    @property
+    def _unknown_actors(self) -> bool:
+        """Names no dictionary knows fill roles (uncoded) unless a dictionary folder replaces
+        the built-in actors: then, as in PETRARCH, only its actors are coded."""
+        return not (self._overlay is not None and getattr(self._overlay, "actors_mode", "") == "replace")
+
     @property
     def lexicon(self) -> Any:
         """The verb-phrase lexicon in force: built-in (or ``lexicon=``), combined with the
@@ -90,7 +98,7 @@ class Coder:
         places = find_places(doc, mentions)
         quotes = self._quotes(doc, mentions, date)
         events = code_events(doc, article_id, date, mentions, dates, places, self.lexicon,
-                             locate=event_location)
+                             locate=event_location, unknown_actors=self._unknown_actors)
         next_number: dict[int, int] = {}
         for event in events:
             next_number[event.sentence.index] = next_number.get(event.sentence.index, 0) + 1

@@ -22,7 +22,7 @@ from .model import ArticleInput
 #: is almost always a mistake (a whole dump in one file) that would stall the run.
 MAX_TEXT_CHARS = 2_000_000
 
-_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_TEXT_SUFFIXES = {".txt", ".text"}  # not .md: a README beside a corpus is no article
 _JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 
 

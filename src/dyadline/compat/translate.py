@@ -44,6 +44,8 @@ DEFAULT_TARGETS = ("obj", "with", "to", "against", "on", "at", "from", "of", "in
 #: At most this many entries from one pattern's synset expansions.
 MAX_VARIANTS = 64
 STAND_IN = "010"
+#: How evidence names an entry's source; the entry's text ends with the code as written.
+VERB_ORIGIN = "verb dictionary"
 
 
 def cameo_for(code: str) -> str:
@@ -107,7 +109,7 @@ def translate(verbs: VerbDictionary, warnings: list[DictionaryWarning]) -> list[
             cameo, reverse, symmetric = coded
             entries.append(Entry((head,) + after, cameo, DEFAULT_TARGETS if cameo else (), symmetric,
                                  False, False, verb.line, f"{' '.join(verb.words).upper()} [{raw}]",
-                                 before, reverse))
+                                 before, reverse, origin=VERB_ORIGIN))
         for pattern in block.patterns:
             coded = code_of(pattern.code, block, pattern.line)
             if coded is None:
@@ -119,7 +121,7 @@ def translate(verbs: VerbDictionary, warnings: list[DictionaryWarning]) -> list[
                     entries.append(Entry((head,) + head_after + after, cameo,
                                          target if cameo else (), symmetric, False, mutual, pattern.line,
                                          f"{label} - {pattern.text} [{pattern.code}]",
-                                         before + head_before, reverse))
+                                         before + head_before, reverse, origin=VERB_ORIGIN))
     return entries
 
 

@@ -89,7 +89,8 @@ def coded_triples(article) -> set[tuple[str, str, str]]:
         code = event.code.cameo
         if match:
             forward, _, reverse = match.group(1).partition(":")
-            reversed_event = "symmetric" in event.evidence and "the partner does it too" in event.evidence
+            reversed_event = ("symmetric" in event.evidence and "the partner does it too" in event.evidence) \
+                or "reverse event" in event.evidence
             code = (reverse or forward) if reversed_event else forward
         triples.add((source, target, code))
     return triples

@@ -90,9 +90,11 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
     return result
 
 
-def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], lexicon: Lexicon) -> list[_Candidate]:
+def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], lexicon: Lexicon,
+                    places: Sequence[Place] = (), unknown_actors: bool = True) -> list[_Candidate]:
     """Role-filled candidates for every lexicon phrase of one sentence."""
-    view = SentenceView(doc, sentence_index, mentions)
+    view = SentenceView(doc, sentence_index, mentions, [(p.start, p.end) for p in places],
+                        unknown_actors=unknown_actors)
     matches = _select_matches(view, lexicon.matches(doc.tokens, view.first, view.last))
     candidates: list[_Candidate] = []
     previous_subject: list[int] | None = None
@@ -186,7 +188,7 @@ def _unattached_actor(view: SentenceView, sources: list[int], match: Match, stop
 
 def _code_for(match: Match, modality: str) -> tuple[EventCode, str]:
     code = event_code(match.entry.cameo)
-    note = f"pattern '{match.entry.text}' (verbs.tsv:{match.entry.line}) -> {code.cameo}"
+    note = f"pattern '{match.entry.text}' ({match.entry.origin}:{match.entry.line}) -> {code.cameo}"
     if modality == "future" and code.plover_event in FUTURE_AS_INTENT:
         intent = intent_code(code.cameo)
         if intent:
@@ -215,35 +217,52 @@ def _event_date(doc: TextDoc, sentence: Sentence, trigger: Span, dates: Sequence
 
 def code_events(doc: TextDoc, article_id: str, article_date: str | None, mentions: list[Mention],
                 dates: Sequence[TimeExpression], places: list[Place], lexicon: Lexicon,
-                locate: LocateEvent | None = None) -> list[Event]:
-    """All events of an article, in text order."""
+                locate: LocateEvent | None = None, unknown_actors: bool = True) -> list[Event]:
+    """All events of an article, in text order.
+
+    ``unknown_actors``: whether names no dictionary knows may fill a role, uncoded (the
+    default); off where only dictionary actors may (PETRARCH dictionaries in replace mode).
+    """
     events: list[Event] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(doc.sentence_of(mention.start), []).append(mention)
+    places_of: dict[int, list[Place]] = {}  # bucketed once: linear in the article's length
+    for place in places:
+        places_of.setdefault(doc.sentence_of(place.start), []).append(place)
+    dates_of: dict[int, list[TimeExpression]] = {}
+    for expression in dates:
+        dates_of.setdefault(doc.sentence_of(expression.start), []).append(expression)
     for sentence in doc.sentences:
         if doc.title_end and sentence.end <= doc.title_end:
             continue  # the title repeats the lead; coding it would count each event twice
         sentence_mentions = by_sentence.get(sentence.index, [])
-        if not sentence_mentions:
-            continue
         seen: set[tuple[int, int, int, int, str]] = set()
         number = 0
-        for candidate in sentence_events(doc, sentence.index, sentence_mentions, lexicon):
+        sentence_places = places_of.get(sentence.index, [])
+        if not sentence_mentions and not unknown_actors:
+            continue
+        for candidate in sentence_events(doc, sentence.index, sentence_mentions, lexicon, sentence_places,
+                                         unknown_actors):
             roles, match = candidate.roles, candidate.match
             code, note = _code_for(match, roles.modality)
             pairs = _pairs(roles, match.entry.symmetric and not roles.inherited and not roles.negated,
                            match.entry.symmetric or match.entry.mutual)
-            location = locate(doc, places, sentence.index, candidate.trigger.start, candidate.trigger.end) \
-                if locate else None
+            location = locate(doc, sentence_places, sentence.index, candidate.trigger.start,
+                              candidate.trigger.end) if locate and sentence_places else None
             if location is not None and _introduced_by(doc, location, _ORIGIN_WORDS):
                 location = None  # "sanctions from the US": an origin, not where the event happens
-            date = _event_date(doc, sentence, candidate.trigger, dates, article_date)
-            for source, target, extra, penalty in pairs:
+            date = _event_date(doc, sentence, candidate.trigger, dates_of.get(sentence.index, ()), article_date)
+            if match.entry.reverse and not roles.negated:  # PETRARCH [A:B]: the target does B
+                reverse_code = event_code(match.entry.reverse)
+                pairs += [(t, s, [f"reverse event {reverse_code.cameo} of the pattern"], 0.1, reverse_code)
+                          for s, t, _, _, _ in list(pairs) if t is not None]
+            for source, target, extra, penalty, pair_code in pairs:
+                code_here = pair_code or code
                 if location is not None and _overlaps(location, source, target):
                     location = None  # "sanctions from the US": an actor of the event is not its place
                 key = (source.start, source.end, target.start if target else -1,
-                       target.end if target else -1, code.cameo)
+                       target.end if target else -1, code_here.cameo)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -257,35 +276,35 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                                      ([f"modality {roles.modality}"] if roles.modality else []))
                 events.append(Event(
                     id=f"{article_id}:{sentence.index}:{number}", sentence=sentence,
-                    source=source, target=target, code=code, trigger=candidate.trigger, date=date,
+                    source=source, target=target, code=code_here, trigger=candidate.trigger, date=date,
                     location=location, negated=roles.negated, modality=roles.modality,
                     confidence=max(0.05, min(0.99, confidence)), evidence=evidence))
                 number += 1
     return events
 
 
-def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, Mention | None, list[str], float]]:
+def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, Mention | None, list[str], float, EventCode | None]]:
     """(source, target, evidence, confidence penalty) for each event a role set stands for.
 
     ``symmetric``: a partner named as target does it too (meetings, signings "with" X);
     ``mutual``: members of a compound subject do it to each other ("Russia and Iran met").
     """
-    pairs: list[tuple[Mention, Mention | None, list[str], float]] = []
+    pairs: list[tuple[Mention, Mention | None, list[str], float, EventCode | None]] = []
     sources, targets = roles.sources, roles.targets
     if targets:
         for source in sources:
             for target in targets:
                 if source.start == target.start:
                     continue
-                pairs.append((source, target, [], 0.0))
+                pairs.append((source, target, [], 0.0, None))
                 if symmetric:
-                    pairs.append((target, source, ["symmetric: the partner does it too"], 0.1))
+                    pairs.append((target, source, ["symmetric: the partner does it too"], 0.1, None))
     elif mutual and len(sources) > 1:
         for source in sources:
             for target in sources:
                 if source is not target:
-                    pairs.append((source, target, ["symmetric among the compound subject"], 0.0))
+                    pairs.append((source, target, ["symmetric among the compound subject"], 0.0, None))
     else:
         for source in sources:
-            pairs.append((source, None, ["no target named"], 0.1))
+            pairs.append((source, None, ["no target named"], 0.1, None))
     return pairs

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Mention
+from typing import Sequence
+
+from ..model import Actor, Mention
 from ..text import TextDoc, Token
 from .lexicon import Match
 
@@ -34,7 +36,7 @@ PREPOSITIONS = {"of", "in", "on", "at", "for", "with", "from", "to", "by", "agai
                 "since", "toward", "towards", "through", "across", "amid", "despite", "without",
                 "within", "near", "like", "including", "via", "per", "upon", "than", "around",
                 "according", "behind", "inside", "outside", "beyond", "throughout"}
-LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "to", "into"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into"}
 BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
 HAVE = {"has", "have", "had", "'ve", "’ve", "having"}
 FUTURE = {"will", "shall", "'ll", "’ll", "wo"}
@@ -54,7 +56,7 @@ INTENT = {"expect", "expected", "expects", "plan", "plans", "planned", "planning
           "prepare", "prepares", "prepared", "preparing", "set", "going", "due", "ready", "poised",
           "likely", "agree", "agrees", "agreed", "offer", "offered", "offers", "work", "works",
           "working", "move", "moved", "moving", "wish", "wishes", "propose", "proposed", "proposes",
-          "scheduled", "slated", "looking", "able", "willing"}
+          "scheduled", "slated", "looking", "able", "willing", "about"}
 REFUSAL = {"refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "decline",
            "declines", "declined", "declining"}
 CONTINUE = {"continue", "continues", "continued", "continuing", "begin", "begins", "began",
@@ -93,17 +95,21 @@ class Roles:
 class SentenceView:
     """A sentence's tokens with the actor mentions laid over them, for the role rules."""
 
-    def __init__(self, doc: TextDoc, index: int, mentions: list[Mention]):
+    def __init__(self, doc: TextDoc, index: int, mentions: list[Mention],
+                 blocked: Sequence[tuple[int, int]] = (), unknown_actors: bool = True):
+        """``blocked``: character spans (places) that can never be read as unknown actors;
+        ``unknown_actors``: whether unknown names are added at all."""
         self.doc = doc
         self.first, self.last = doc.sentence_tokens[index]
         self.tokens: list[Token] = doc.tokens
-        self.lower = [t.lower for t in doc.tokens[self.first:self.last]]
         self.mention_at: dict[int, int] = {}  # token index -> mention index (every covered token)
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}  # last token index -> mention index
-        self.mentions = mentions
+        self.mentions = list(mentions)
+        if unknown_actors:
+            self.mentions += unknown_names(doc, self.first, self.last, mentions, blocked)
         self.mention_tokens: list[tuple[int, int]] = []
-        for k, mention in enumerate(mentions):
+        for k, mention in enumerate(self.mentions):
             first = doc.token_at(mention.start)
             last = doc.token_at(max(mention.start, mention.end - 1))
             if first is None or last is None:
@@ -119,14 +125,59 @@ class SentenceView:
         return self.tokens[i].lower if self.first <= i < self.last else ""
 
     def is_actor(self, k: int) -> bool:
-        """A mention that can fill a role: not a capital used as a place ("in Moscow")."""
+        """A mention that can fill a role: a coded actor, an agent with a sector ("police",
+        "oil workers"), or an unknown name; not a capital used as a place ("in Moscow")."""
         mention = self.mentions[k]
-        if mention.actor.code is None:
+        if mention.actor.code is None and not mention.actor.sector and mention.kind != "unknown":
             return False
         first, _ = self.mention_tokens[k]
-        if mention.kind in ("capital", "country") and self.low(first - 1) in LOCATIVE:
+        before = self.low(first - 1)
+        if before == "the":
+            before = self.low(first - 2)
+        if mention.kind in ("capital", "country", "unknown") and before in LOCATIVE:
             return False
         return True
+
+
+#: Capitalised words that do not start a name: sentence openers, days, months, titles of address.
+_NOT_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "however", "meanwhile", "after",
+              "before", "as", "while", "since", "when", "if", "this", "that", "these", "those", "it",
+              "he", "she", "they", "we", "i", "you", "there", "according", "despite", "following",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
+              "also", "last", "earlier", "later", "today", "yesterday", "some", "many", "officials",
+              "both", "all", "other", "his", "her", "its", "their", "our", "my", "your", "what", "who"}
+_NAME_INNER = {"of", "and", "for", "the", "de", "al", "-", "bin", "van", "von", "du", "la", "le", "el"}
+
+
+def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mention],
+                  blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Runs of capitalised words that no dictionary knows ("Ranil Wickremesinge", "Immigration
+    and Customs Enforcement"): uncoded actors (kind ``unknown``) that may fill a role, so that
+    an event is coded with its actor's name even when the actor cannot be coded."""
+    taken = [(m.start, m.end) for m in mentions] + list(blocked)
+    found: list[Mention] = []
+    tokens = doc.tokens
+    j = first
+    while j < last:
+        token = tokens[j]
+        if not token.text[:1].isupper() or token.lower in _NOT_NAMES or not token.text[:1].isalpha():
+            j += 1
+            continue
+        k = j + 1
+        while k < last and (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()
+                            or tokens[k].lower in _NAME_INNER and k + 1 < last
+                            and tokens[k + 1].text[:1].isupper()):
+            k += 1
+        start, end = token.start, tokens[k - 1].end
+        words = k - j
+        if (words >= 2 or j > first) and not any(a < end and start < b for a, b in taken) \
+                and tokens[k - 1].lower not in _NAME_INNER:
+            text = doc.text[start:end]
+            found.append(Mention(text, start, end, Actor(None, "", "", text, 0.0), kind="unknown"))
+        j = k
+    return found
 
 
 def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
@@ -356,7 +407,7 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
     preps = set(entry.target) - {"obj"}
     if preps:
         j = after
-        limit = min(stop, after + 8)
+        limit = min(stop, after + 12)
         while j < limit:
             if view.low(j) in preps:
                 k, np_at = _np_mention(view, j + 1, stop)
@@ -366,7 +417,7 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
                     examples = _examples_after(view, np_at, view.last)
                     if examples:
                         return examples, f"target after '{view.low(j)}': named examples of a group", 0.1
-                break
+                # a phrase with no actor ("a resumption of ties with X"): look further
             if view.low(j) in (",", ";") or view.low(j) in SPEECH:
                 break
             j += 1

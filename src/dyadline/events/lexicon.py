@@ -49,6 +49,8 @@ class Entry:
     # The code of the reverse event (target -> source) where a dictionary gives one that
     # differs from ``cameo`` (PETRARCH's [042:043]); "" when there is none.
     reverse: str = ""
+    # The file the entry comes from, for evidence ("verbs.tsv", or a PETRARCH verb dictionary).
+    origin: str = "verbs.tsv"
 
     @property
     def discard(self) -> bool:
@@ -276,7 +278,8 @@ def parse_lexicon(lines: list[str], origin: str = "verbs.tsv") -> list[Entry]:
         if unknown:
             raise ValueError(f"{origin}:{number}: unknown flag(s) {', '.join(sorted(unknown))}")
         entries.append(Entry(pattern, "" if cameo == "-" else cameo, targets,
-                             "sym" in flags, "noun" in flags, "mutual" in flags, number, pattern_text))
+                             "sym" in flags, "noun" in flags, "mutual" in flags, number, pattern_text,
+                             origin=Path(origin).name))
     return entries
 
 

@@ -125,6 +125,9 @@ def nlp() -> Any:
 
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
+    # spaCy's 1M-character guard protects the memory of trained parsers; the blank tokenizer
+    # needs no such guard, and the input reader already refuses texts over its own limit.
+    pipeline.max_length = 10 ** 8
     return pipeline
 
 
