@@ -226,6 +226,11 @@ def _build() -> tuple:
         seen: set[str] = set()
         for alt, group in ((False, names), (True, alternates)):
             for name in group:
+                if name.startswith("The ") and not alt:  # "The Hague" is written with its article
+                    key = normalise(name)
+                    if key not in seen:
+                        seen.add(key)
+                        index.setdefault(key, []).append((i, int(alt)))
                 if name.lower().startswith("the "):
                     name = name[4:]
                 key = normalise(name)

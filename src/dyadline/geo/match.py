@@ -197,6 +197,16 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
     """Filter the candidates of ``match`` by the evidence around it; False to drop the match."""
     single = match.last - match.first == 1
     first_text = doc.tokens[match.first].text
+    if prev is not None:
+        plower = prev.lower.rstrip(".")
+        initial = len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()
+        if plower in cue.person_titles or plower in cue.first_names or initial:
+            # "President Bush", "David Hopkins", "Tyrise M. Bell": remembered even when the name
+            # would not have been a place anyway, so that "Taylor said" later is not one either
+            persons.add(match.key)
+            return False
+    if single and match.key in cue.first_names and not match.cue:
+        return False  # "David", "Mary", "George" alone: a person far more often than a town
     kept, small = [], []
     for i, alt in match.candidates:
         entry = gaz.entry(i)
@@ -230,10 +240,6 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
     # personal titles and neighbouring name words: a person, not a place
     if prev is not None:
         plower = prev.lower.rstrip(".")
-        initial = len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()
-        if plower in cue.person_titles or plower in cue.first_names or initial:
-            persons.add(match.key)  # "President Bush", "David Hopkins", "Tyrise M. Bell"
-            return False
         if (_capitalised(prev.text) and plower not in cue.place_prefixes
                 and plower not in gaz.english and prev.text[:1].isalpha()
                 and not _is_place_word(gaz, prev.lower) and not match.cue):
