@@ -16,7 +16,7 @@ efficiency measured there is a lower bound.
 Other processes on the machine slow some runs down; ``--repeat R`` runs each configuration R
 times (interleaved) and keeps the fastest, which is the usual way to measure through noise.
 
-    python benchmarks/ingest.py [--copies 12] [--batch-size 16] [--repeat 1] [--json]
+    python benchmarks/ingest.py [--copies 20] [--batch-size 64] [--repeat 1] [--json]
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int) -
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--copies", type=int, default=12, help="Times the example corpus is repeated.")
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--copies", type=int, default=20, help="Times the example corpus is repeated.")
+    parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--repeat", type=int, default=1, help="Runs per configuration; the fastest is kept.")
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args()
