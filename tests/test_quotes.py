@@ -344,3 +344,15 @@ def test_cue_paragraph_ending_in_a_colon():
 def test_compound_words_are_not_cues():
     text = "The analysis relied on thousands of so-called “independent expenditure” ads."
     assert quotes(text) == []
+
+
+def test_malformed_lexicon_row_is_a_clear_error():
+    from dyadline.text.quote_cues import parse_lexicon
+
+    header = "lemma\tforms\treported\trecipient\tnoun_forms\tnote\n"
+    table = parse_lexicon(header + "say\tsay|said\tyes\tno\t\t\n")
+    assert set(table) == {"say", "said"}
+    with pytest.raises(ValueError, match="line 2"):
+        parse_lexicon(header + "say\tsay|said\tmaybe\tno\t\t\n")
+    with pytest.raises(ValueError, match="header lacks"):
+        parse_lexicon("lemma\tforms\n")

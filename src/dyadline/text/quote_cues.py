@@ -10,7 +10,6 @@ is what keeps it linear and cheap (it only runs around cues).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -47,10 +46,27 @@ class Cue:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     """First word of a form -> [(all words of the form, entry)], longest forms first."""
-    table: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
     raw = resources.files("dyadline.text").joinpath("data/speech_verbs.tsv").read_text("utf-8")
-    rows = [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-    for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+    return parse_lexicon(raw, "speech_verbs.tsv")
+
+
+def parse_lexicon(raw: str, name: str = "lexicon") -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
+    """Read the cue lexicon's TSV text; a malformed row is a ValueError naming its line."""
+    table: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
+    numbered = [(n, line) for n, line in enumerate(raw.splitlines(), 1)
+                if line.strip() and not line.startswith("#")]
+    if not numbered:
+        raise ValueError(f"{name}: no rows")
+    header = numbered[0][1].split("\t")
+    missing = {"lemma", "forms", "reported", "recipient"} - set(header)
+    if missing:
+        raise ValueError(f"{name} line {numbered[0][0]}: header lacks {', '.join(sorted(missing))}")
+    for n, line in numbered[1:]:
+        row = dict(zip(header, line.split("\t")))
+        if not row.get("lemma") or not row.get("forms") or row.get("reported") not in ("yes", "no") \
+                or row.get("recipient") not in ("yes", "no"):
+            raise ValueError(f"{name} line {n}: needs a lemma, forms, and yes/no for reported and "
+                             f"recipient: {line!r}")
         nouns = frozenset(f.strip() for f in (row.get("noun_forms") or "").split("|") if f.strip())
         entry = CueEntry(row["lemma"], row["reported"] == "yes", row["recipient"] == "yes", nouns)
         for form in row["forms"].split("|"):
