@@ -356,3 +356,10 @@ def test_malformed_lexicon_row_is_a_clear_error():
         parse_lexicon(header + "say\tsay|said\tmaybe\tno\t\t\n")
     with pytest.raises(ValueError, match="header lacks"):
         parse_lexicon("lemma\tforms\n")
+
+
+def test_short_name_after_naming_verb_is_not_a_quotation():
+    text = "Carson shared a syllabus for a class called “Perception” on his page, writing that it existed."
+    found = quotes(text)
+    assert [q.direct for q in found] == [False]
+    assert found[0].speaker.text == "Carson"

@@ -333,9 +333,12 @@ def direct_pass(art: ArticleState) -> list[Draft]:
             covered_to = q.outer_end
             continue
         before = _before_cue(art, q, drafts)
-        if before is not None and before[0] is not None and _is_title(art, q) and \
-                art.tokens[art.last_token_before(q.open)].text not in (":", ","):
-            before = None  # "he wrote “The Art of the Deal”": a title, not a quotation
+        if before is not None and before[0] is not None and \
+                art.tokens[art.last_token_before(q.open)].text not in (":", ",") and (
+                    _is_title(art, q) or before[0].entry.lemma in _NAMING
+                    and art.words_in(q.start, q.end) <= SCARE_QUOTE_WORDS):
+            # "he wrote “The Art of the Deal”", "a class called “Perception”": a name
+            before = None
         if before is not None:
             cue, np, punct = before
             _add(art, drafts, q, cue, np, punct)
