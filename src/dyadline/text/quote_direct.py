@@ -36,6 +36,8 @@ _SHORT_QUOTED = re.compile(r"(?:“|\"|''|‘)[^“”\"\n]{1,40}?(?:”|\"|''|�
 _NOT_VERBS = frozenset("""was has is does its this his hers ours yours theirs news always perhaps
 unless less thus yes whereas various numerous famous serious previous obvious anonymous
 indeed need seed speed feed red bed united""".split())
+#: capitalised words at a sentence start that are not names ("Her critics ...")
+_NOT_NAMES = frozenset("her his their its our my your the a an this that these those some many".split())
 #: verbs that attribute a quotation given as a name for something ("called it “a disaster”")
 _NAMING = frozenset("call describe dub label brand".split())
 #: the most words between an attributed quotation and the stretch that continues it
@@ -157,7 +159,8 @@ def _unlisted_after(art: ArticleState, a: int, hi: int) -> _Found | None:
     for k in range(a + 1, min(hi, a + 8)):
         if not tokens[k - 1].text[:1].isalnum():
             break
-        if _verb_like(tokens[k]) and tokens[k - 1].text[:1].isupper():
+        if _verb_like(tokens[k]) and tokens[k - 1].text[:1].isupper() and \
+                tokens[k - 1].lower not in _NOT_NAMES:
             return _pseudo_cue(art, k), (a, k), None
     return None
 
