@@ -7,8 +7,9 @@ into a fresh database:
 - ``single``: the analysis in the ingesting process (no Dask), for reference;
 - ``dask-1`` and ``dask-2``: a local Dask cluster of 1 and 2 worker processes.
 
-Throughput is new articles per second of the ingest proper (after the cluster has started
-and every worker has built its coder; the start-up is reported apart).  Scaling efficiency
+Throughput is new articles per second of the ingest proper (from the moment the cluster has
+started and every worker has built its coder to the last batch written; start-up is reported
+apart, and the cluster's shut-down is not counted).  Scaling efficiency
 is throughput(2 workers) / (2 x throughput(1 worker)).  On a machine with 2 cores, the
 ingesting process (reading, writing to DuckDB) competes with the two workers, so the
 efficiency measured there is a lower bound.
@@ -51,7 +52,7 @@ def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int) -
     started = time.perf_counter()
     summary = ingest([str(corpus)], db, workers=workers, batch_size=batch_size)
     wall = time.perf_counter() - started
-    working = summary.seconds - summary.startup_seconds
+    working = summary.work_seconds
     return {"config": name, "workers": workers, "articles": summary.new_articles,
             "events": summary.events, "startup_s": round(summary.startup_seconds, 2),
             "ingest_s": round(working, 2), "wall_s": round(wall, 2),

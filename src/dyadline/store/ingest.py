@@ -50,13 +50,13 @@ class IngestSummary:
     events: int = 0
     seconds: float = 0.0
     startup_seconds: float = 0.0  # opening the store and starting the runner (cluster, coders)
+    work_seconds: float = 0.0  # from the runner being ready to the last batch written
     run_id: int = 0
 
     @property
     def rate(self) -> float:
-        """New articles per second once the runner was ready (start-up excluded)."""
-        working = self.seconds - self.startup_seconds
-        return self.new_articles / working if working > 0 else 0.0
+        """New articles per second of work (start-up and shut-down of the runner excluded)."""
+        return self.new_articles / self.work_seconds if self.work_seconds > 0 else 0.0
 
 
 # ------------------------------------------------------------------ the coder, once per process
@@ -228,6 +228,7 @@ def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str]
                 summary.events += written["events"]
                 pending.difference_update(result.keys)
                 progress(result.analysed)
+            summary.work_seconds = time.perf_counter() - started - summary.startup_seconds
         status = "done"
     finally:
         summary.seconds = time.perf_counter() - started
