@@ -137,3 +137,24 @@ def test_inflected_pattern_words_match_their_surface_and_do_not_hide_the_lemma()
     assert triples("Putin is meeting Xi in Beijing.") == {("RUS", "CHN", "040"), ("CHN", "RUS", "040")}
     assert triples("Russia called for talks with Ukraine.") == {("RUS", "UKR", "026")}
     assert triples("Russia criticised Israel.") == {("RUS", "ISR", "111")}
+
+
+def test_subject_across_a_time_phrase_and_names_end_the_verb_group() -> None:
+    assert triples("Israel on Friday attacked Iran.") == {("ISR", "IRN", "180")}
+    actors = {"Theresa May": ("GBR", "GOV", "person"), "Ireland": ("IRL", "", "country")}
+    assert triples("Theresa May has criticised Ireland.", actors=actors) == {("GBR", "IRL", "111")}
+
+
+def test_participle_takes_the_sentence_subject() -> None:
+    assert ("ISR", "PSE", "180") in triples("Israel stormed the camp, killing Hamas fighters.")
+
+
+def test_passive_without_agent_has_no_source() -> None:
+    (event,) = events_of("Ukraine was attacked on Monday.")
+    assert event.source is None and event.target.actor.code == "UKR" and event.code.cameo == "180"
+
+
+def test_future_concession_is_intent_to_yield() -> None:
+    (event,) = events_of("Russia will release Ukraine.", actors={"Russia": ("RUS", "", "country"),
+                                                                  "Ukraine": ("UKR", "", "country")})
+    assert event.code.cameo == "0353" and event.code.plover_event == "AGREE"

@@ -344,3 +344,10 @@ def test_any_word_salad_is_safe(words: list[str], dct: str | None) -> None:
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     for t in found:
         assert text[t.start:t.end] == t.text and t.value and t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_quarters_with_a_year_need_no_publication_date() -> None:
+    from dyadline.text import segment
+
+    found = find_time_expressions(segment("Profits rose in the third quarter of 1998."), None)
+    assert [(t.text, t.value) for t in found] == [("the third quarter of 1998", "1998-Q3")]

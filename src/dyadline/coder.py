@@ -110,29 +110,37 @@ class Coder:
                        places=tuple(places))
 
     def _quotes(self, doc: Any, mentions: list[Mention], date: str | None) -> list[Quote]:
-        """Quotations with their speaker linked to the actor mention that names them."""
+        """Quotations with their speaker linked to the actor mention that names them.
+
+        A speaker span that overlaps no coded mention keeps its text with an unresolved
+        actor: the mention finder has already read that stretch of the article in context,
+        so resolving the span again on its own would only repeat the work.
+        """
         from .text.quotes import find_quotations
 
+        starts = [m.start for m in mentions]
         quotes = []
         for found in find_quotations(doc):
             speaker = None
             if found.speaker is not None:
-                speaker = _mention_for_span(found.speaker, mentions) or self._speaker_from_text(
-                    found.speaker, date, doc.text)
+                span = found.speaker
+                speaker = _mention_for_span(span, mentions, starts) or \
+                    Mention(span.text, span.start, span.end, Actor(None), kind="speaker")
             quotes.append(Quote(doc.text[found.start:found.end], found.start, found.end, speaker,
                                 found.cue, found.direct))
         return quotes
 
-    def _speaker_from_text(self, span: Span, date: str | None, text: str) -> Mention:
-        actor = self.resolve_actor(span.text, date=date)
-        return Mention(span.text, span.start, span.end, actor, kind="speaker")
 
+def _mention_for_span(span: Span, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The coded actor mention that the speaker span names: the one it overlaps most."""
+    from bisect import bisect_left
 
-def _mention_for_span(span: Span, mentions: list[Mention]) -> Mention | None:
-    """The actor mention that the speaker span names: the one it overlaps most (the longest)."""
     best: Mention | None = None
     best_overlap = 0
-    for mention in mentions:
+    index = max(0, bisect_left(starts, span.start) - 8)  # mentions are sorted and short
+    for mention in mentions[index:]:
+        if mention.start >= span.end:
+            break
         overlap = min(span.end, mention.end) - max(span.start, mention.start)
         if overlap > best_overlap and mention.actor.code is not None:
             best, best_overlap = mention, overlap

@@ -22,6 +22,8 @@ from .lexicon import Lexicon, Match
 
 #: PLOVER types whose future-tense mentions are coded as AGREE (intent), per the PLOVER manual.
 FUTURE_AS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+#: CAMEO also has intents to yield (035x): future concessions and retreats are coded so.
+FUTURE_AS_INTENT_CAMEO = FUTURE_AS_INTENT | {"CONCEDE", "RETREAT"}
 _BASE_CONFIDENCE = 0.9
 
 LocateEvent = Callable[[TextDoc, list[Place], int, int, int], "Place | None"]
@@ -93,9 +95,13 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
 def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], lexicon: Lexicon,
                     places: Sequence[Place] = (), unknown_actors: bool = True) -> list[_Candidate]:
     """Role-filled candidates for every lexicon phrase of one sentence."""
+    first, last = doc.sentence_tokens[sentence_index]
+    found = lexicon.matches(doc.tokens, first, last)
+    if not any(not m.entry.discard for m in found):
+        return []  # most sentences: no phrase of the lexicon, no clause analysis needed
     view = SentenceView(doc, sentence_index, mentions, [(p.start, p.end) for p in places],
                         unknown_actors=unknown_actors)
-    matches = _select_matches(view, lexicon.matches(doc.tokens, view.first, view.last))
+    matches = _select_matches(view, found)
     candidates: list[_Candidate] = []
     previous_subject: list[int] | None = None
     previous_targets: list[int] = []
@@ -118,8 +124,16 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             if clauses.is_passive(view, match, group_words):
                 sources = clauses.agent_after_by(view, match)
                 targets = subject
-                roles.how = ["passive: source after 'by', target is the subject"]
-                roles.penalty = 0.05
+                roles.how = ["passive: source after 'by', target is the subject"] if sources else \
+                    ["passive without an agent: no source named, target is the subject"]
+                roles.penalty = 0.05 if sources else 0.2
+                if not sources and targets:
+                    roles.targets = [view.mentions[k] for k in targets]
+                    first_token = doc.tokens[group_start]
+                    last_token = doc.tokens[match.end - 1]
+                    trigger = Span(doc.text[first_token.start:last_token.end], first_token.start, last_token.end)
+                    candidates.append(_Candidate(match, roles, trigger, group_start))
+                    continue
             else:
                 sources = subject
                 targets, target_how, target_penalty = clauses.find_target(view, match, stop)
@@ -177,19 +191,17 @@ def _unattached_actor(view: SentenceView, sources: list[int], match: Match, stop
     first = view.mention_tokens[sources[0]][0]
     if view.low(first - 1) in ("whom", "which") or view.low(first - 2) in ("whom", "which"):
         return True
-    for j in range(match.end, view.last):
+    for j in range(match.end, stop):
         k = view.mention_start.get(j)
         if k is not None and view.is_actor(k) and k not in sources:
             return True
-        if view.low(j) in (";", ".", "\u201d", "\""):
-            break
     return False
 
 
 def _code_for(match: Match, modality: str) -> tuple[EventCode, str]:
     code = event_code(match.entry.cameo)
     note = f"pattern '{match.entry.text}' ({match.entry.origin}:{match.entry.line}) -> {code.cameo}"
-    if modality == "future" and code.plover_event in FUTURE_AS_INTENT:
+    if modality == "future" and code.plover_event in FUTURE_AS_INTENT_CAMEO:
         intent = intent_code(code.cameo)
         if intent:
             code = event_code(intent)
@@ -261,7 +273,8 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                 code_here = pair_code or code
                 if location is not None and _overlaps(location, source, target):
                     location = None  # "sanctions from the US": an actor of the event is not its place
-                key = (source.start, source.end, target.start if target else -1,
+                key = (source.start if source else -1, source.end if source else -1,
+                       target.start if target else -1,
                        target.end if target else -1, code_here.cameo)
                 if key in seen:
                     continue
@@ -269,7 +282,7 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                 confidence = _BASE_CONFIDENCE - roles.penalty - penalty
                 if roles.modality == "hypothetical":
                     confidence -= 0.2
-                if source.kind == "pronoun":
+                if source is not None and source.kind == "pronoun":
                     confidence -= 0.1
                 evidence = "; ".join([note] + roles.how + extra +
                                      (["negated"] if roles.negated else []) +
@@ -291,7 +304,7 @@ def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, M
     """
     pairs: list[tuple[Mention, Mention | None, list[str], float, EventCode | None]] = []
     sources, targets = roles.sources, roles.targets
-    if targets:
+    if targets and sources:
         for source in sources:
             for target in targets:
                 if source.start == target.start:
@@ -299,6 +312,9 @@ def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, M
                 pairs.append((source, target, [], 0.0, None))
                 if symmetric:
                     pairs.append((target, source, ["symmetric: the partner does it too"], 0.1, None))
+    elif not sources:
+        for target in targets:
+            pairs.append((None, target, [], 0.0, None))  # type: ignore[arg-type]
     elif mutual and len(sources) > 1:
         for source in sources:
             for target in sources:

@@ -186,6 +186,8 @@ def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
     j = head - 1
     while j >= view.first:
         low = view.low(j)
+        if j in view.mention_at:
+            break  # a name ends the verb group: "Theresa May has held"
         if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "july")):
             words.append(low)
             j -= 1
@@ -281,11 +283,42 @@ def _mention_ending_at(view: SentenceView, j: int) -> int | None:
     return None
 
 
+#: Words of a time phrase between a subject and its verb ("Putin on Friday said").
+TIME_WORDS = {"on", "last", "this", "next", "early", "late", "earlier", "later", "monday", "tuesday",
+              "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+              "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+              "january", "february", "march", "april", "june", "july", "august", "september",
+              "october", "november", "december"}
+
+
+def _skip_interjections(view: SentenceView, j: int) -> int:
+    """Move left over a time phrase ("on Friday") or a parenthesis ("(AFP)") before the verb."""
+    start = j
+    if view.low(j) == ")":
+        i = j - 1
+        while i > view.first and view.low(i) != "(" and j - i < 12:
+            i -= 1
+        if view.low(i) == "(":
+            return i - 1
+    i = j
+    while i >= view.first and (view.low(i) in TIME_WORDS or view.low(i).isdigit()) and start - i < 5:
+        i -= 1
+    if i < start and view.low(i + 1) in TIME_WORDS | {"on"} and i not in view.mention_at or i < start and i in view.mention_at:
+        return i
+    return start
+
+
 def find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
                  head: int) -> tuple[list[int], str, float]:
     """Mention indices of the subject of the verb group starting at ``group_start``."""
     j = group_start - 1
     k = _mention_ending_at(view, j)
+    if k is None:
+        skipped = _skip_interjections(view, j)
+        if skipped != j:
+            k = _mention_ending_at(view, skipped)
+            if k is not None:
+                return _compound_left(view, k), "subject across a time phrase", 0.05
     if k is not None:
         return _compound_left(view, k), "subject", 0.0
     low = view.low(j)
@@ -313,11 +346,29 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
     if head_low.endswith("ing") and group_start == head:
         if low == "," and previous_subject:
             return previous_subject, "participle: subject of the main clause", 0.15
+        if low == ",":
+            main = _sentence_subject(view, j)
+            if main:
+                return main, "participle: subject of the sentence", 0.2
         if group_start == view.first or low in INTRODUCERS:
             main = _main_subject_after(view, head)
             if main:
                 return main, "participle: subject of the main clause", 0.15
     return [], "", 0.0
+
+
+def _sentence_subject(view: SentenceView, before: int) -> list[int]:
+    """The first actor of the sentence that stands outside a prepositional phrase, before
+    ``before``: the subject of "Gunmen stormed the hotel, killing ..."."""
+    for j in range(view.first, before):
+        k = view.mention_start.get(j)
+        if k is not None and view.is_actor(k):
+            if view.low(j - 1) in PREPOSITIONS or view.low(j - 2) in PREPOSITIONS and view.low(j - 1) in DETERMINERS:
+                continue
+            return _compound_right(view, k, before)
+        if view.low(j) in (",", ";") and j > view.first + 1:
+            continue
+    return []
 
 
 def _main_subject_after(view: SentenceView, position: int) -> list[int]:

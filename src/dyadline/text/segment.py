@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -83,6 +84,7 @@ class TextDoc:
     dateline_end: int = 0
     title_end: int = 0
     spacy_doc: Any = None
+    _token_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains a character offset (binary search)."""
@@ -100,17 +102,12 @@ class TextDoc:
         return self.tokens[first:last]
 
     def token_at(self, offset: int) -> int | None:
-        """Index of the token that starts at or covers ``offset``."""
-        lo, hi = 0, len(self.tokens) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            tok = self.tokens[mid]
-            if tok.end <= offset:
-                lo = mid + 1
-            elif tok.start > offset:
-                hi = mid - 1
-            else:
-                return mid
+        """Index of the token that starts at or covers ``offset`` (None between tokens)."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        index = bisect_right(self._token_starts, offset) - 1
+        if index >= 0 and offset < self.tokens[index].end:
+            return index
         return None
 
     def sentence_text(self, sentence_index: int) -> str:

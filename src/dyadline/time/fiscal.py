@@ -80,7 +80,7 @@ def h_quarter(g: dict[str, str], ctx: Context) -> Result:
                 year = dct.year if ordinal <= current else dct.year - 1
             if year_before:
                 year -= 1
-        if (year, ordinal) <= (dct.year, cal.quarter_of(dct)):
+        if dct is not None and (year, ordinal) <= (dct.year, cal.quarter_of(dct)):
             ctx.last_quarter = (year, ordinal)  # the quarter the article reports on
         return f"{year}-Q{ordinal}", "DATE"
     if year is not None:
