@@ -13,7 +13,7 @@ import csv
 import gzip
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -56,8 +56,9 @@ class Entry:
     def discard(self) -> bool:
         return not self.cameo
 
-    @property
+    @cached_property
     def length(self) -> int:
+        """Number of words (specificity): computed once, compared on every match."""
         return sum(1 for part in self.pattern + self.before if part not in (("*",), ("+",)))
 
 
@@ -90,6 +91,8 @@ class Lexicon:
                 self.by_head.setdefault(head, []).append(entry)
         for bucket in self.by_head.values():  # most specific first
             bucket.sort(key=lambda e: (-e.length, e.line))
+        #: Every surface form that can be a head: a sentence with none of them needs no matching.
+        self.head_forms = {form for form, lemma in self.lemma_of.items() if lemma in self.by_head} | set(self.by_head)
 
     def lemma(self, lower: str) -> str:
         return self.lemma_of.get(lower, lower)
@@ -101,7 +104,11 @@ class Lexicon:
         both are returned and the clause analysis keeps the one the context allows.
         """
         last = len(tokens) if last is None else last
-        surfaces = [t.lower for t in tokens[first:last]]
+        window = tokens[first:last]
+        head_forms = self.head_forms
+        if not any([t.lower in head_forms for t in window]):
+            return []
+        surfaces = [t.lower for t in window]
         lemmas = [w if w in _SKIPPABLE else self.lemma_of.get(w, w) for w in surfaces]
         found: list[Match] = []
         for offset, lemma in enumerate(lemmas):

@@ -85,17 +85,13 @@ class TextDoc:
     title_end: int = 0
     spacy_doc: Any = None
     _token_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_of(self, offset: int) -> int:
-        """Index of the sentence that contains a character offset (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the sentence that contains a character offset (the last one starting at or before it)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.sentences]
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     def tokens_of(self, sentence_index: int) -> list[Token]:
         first, last = self.sentence_tokens[sentence_index]
