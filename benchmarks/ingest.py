@@ -17,7 +17,8 @@ efficiency measured there is a lower bound.
 Other processes on the machine slow some runs down; ``--repeat R`` runs each configuration R
 times (interleaved) and keeps the fastest, which is the usual way to measure through noise.
 
-    python benchmarks/ingest.py [--copies 20] [--batch-size 64] [--repeat 1] [--json]
+    python benchmarks/ingest.py [--copies 20] [--batch-size 64] [--write-size 256] [--repeat 1]
+                                [--json]
 """
 
 from __future__ import annotations
@@ -44,13 +45,15 @@ def build_corpus(path: Path, copies: int) -> int:
     return copies * len(lines)
 
 
-def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int) -> dict:
+def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int,
+        write_size: int) -> dict:
     from dyadline.store.ingest import ingest
 
     workdir.mkdir(exist_ok=True)
     db = workdir / f"{name}.duckdb"
     started = time.perf_counter()
-    summary = ingest([str(corpus)], db, workers=workers, batch_size=batch_size)
+    summary = ingest([str(corpus)], db, workers=workers, batch_size=batch_size,
+                     write_size=write_size)
     wall = time.perf_counter() - started
     working = summary.work_seconds
     return {"config": name, "workers": workers, "articles": summary.new_articles,
@@ -62,7 +65,8 @@ def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=20, help="Times the example corpus is repeated.")
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=64, help="Articles per analysis task.")
+    parser.add_argument("--write-size", type=int, default=256, help="Articles per transaction.")
     parser.add_argument("--repeat", type=int, default=1, help="Runs per configuration; the fastest is kept.")
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args()
@@ -73,7 +77,8 @@ def main() -> None:
         best: dict[str, dict] = {}
         for attempt in range(max(1, args.repeat)):
             for name, workers in (("single", 0), ("dask-1", 1), ("dask-2", 2)):
-                result = run(corpus, workdir / f"{attempt}", name, workers, args.batch_size)
+                result = run(corpus, workdir / f"{attempt}", name, workers, args.batch_size,
+                             args.write_size)
                 if name not in best or (result["articles_per_s"] or 0) > (best[name]["articles_per_s"] or 0):
                     best[name] = result
         results = [best["single"], best["dask-1"], best["dask-2"]]

@@ -180,8 +180,8 @@ def test_ingest_resumes_after_a_partial_run(tmp_path: Path, db: Path, fake_coder
     corpus = _corpus(tmp_path / "c.jsonl", 40, bad=False)
     partial = tmp_path / "part.jsonl"
     partial.write_text("".join(corpus.read_text().splitlines(keepends=True)[:17]))
-    ingest_module.ingest([str(partial)], db, batch_size=5)
-    summary = ingest_module.ingest([str(corpus)], db, batch_size=5)
+    ingest_module.ingest([str(partial)], db, batch_size=5, write_size=10)
+    summary = ingest_module.ingest([str(corpus)], db, batch_size=5, write_size=10)
     assert summary.new_articles == 23 and summary.known_articles == 17
     reference = tmp_path / "ref.duckdb"
     ingest_module.ingest([str(corpus)], reference, batch_size=7)

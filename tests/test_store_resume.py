@@ -91,7 +91,7 @@ def test_killed_ingest_resumes_to_the_same_records(tmp_path: Path) -> None:
     db = tmp_path / "killed.duckdb"
     wal = Path(str(db) + ".wal")
     command = dyadline_command() + ["ingest", str(corpus), "--db", str(db), "-q",
-                                    "--batch-size", "8"]
+                                    "--batch-size", "8", "--write-size", "8"]
     kill_points = [("time", 0.3), ("grow", 2_000), ("grow", 100_000), ("grow", 400_000)]
     stored_after_kill = []
     for condition, value in kill_points:

@@ -182,7 +182,8 @@ def ingest(
     workers: int = typer.Option(0, "--workers", help="Analyse on a local Dask cluster of N worker processes."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Analyse on a running Dask cluster (tcp://host:8786)."),
     dictionaries: Optional[Path] = typer.Option(None, "--dictionaries", help="A folder of PETRARCH/TABARI dictionaries to code with."),
-    batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch (and per transaction)."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Articles per analysis batch (one task on a worker)."),
+    write_size: int = typer.Option(256, "--write-size", help="Articles per write (one transaction)."),
     memory_limit: str = typer.Option("512MB", "--memory-limit", help="DuckDB's memory cap."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -190,8 +191,8 @@ def ingest(
     date = _valid_date(date)
     if workers and scheduler:
         _usage_error("--workers and --scheduler exclude each other")
-    if workers < 0 or batch_size < 1:
-        _usage_error("--workers must be 0 or more and --batch-size 1 or more")
+    if workers < 0 or batch_size < 1 or write_size < 1:
+        _usage_error("--workers must be 0 or more, --batch-size and --write-size 1 or more")
     from rich.console import Console
 
     from .store.db import StoreError
@@ -208,15 +209,16 @@ def ingest(
         if quiet:
             summary = run_ingest(inputs, db, default_date=date, workers=workers, scheduler=scheduler,
                                  dictionaries=str(dictionaries) if dictionaries else None,
-                                 batch_size=batch_size, memory_limit=memory_limit, on_error=on_error)
+                                 batch_size=batch_size, write_size=write_size,
+                                 memory_limit=memory_limit, on_error=on_error)
         else:
             with ingest_progress(err, total) as progress:
                 task = progress.add_task("ingest", total=total, start=False)
                 summary = run_ingest(inputs, db, default_date=date, workers=workers,
                                      scheduler=scheduler,
                                      dictionaries=str(dictionaries) if dictionaries else None,
-                                     batch_size=batch_size, memory_limit=memory_limit,
-                                     on_error=on_error,
+                                     batch_size=batch_size, write_size=write_size,
+                                     memory_limit=memory_limit, on_error=on_error,
                                      progress=lambda n: progress.advance(task, n),
                                      on_ready=lambda: progress.start_task(task))
     except StoreError as exc:

@@ -1,17 +1,18 @@
 """Ingest: read a corpus, analyse it (here or on a Dask cluster) and write it to the store.
 
 The run streams: articles are read one at a time, grouped into batches of
-``batch_size``, and at most ``in_flight`` batches exist at once (being analysed or waiting
-to be written).  Each batch is written in one transaction (:func:`store.db.write_batch`).
-So the memory an ingest needs is bounded by
+``batch_size``, and at most ``in_flight`` batches exist at once (being analysed); analysed
+batches are gathered up to ``write_size`` articles and written in one transaction
+(:func:`store.db.write_batch`).  So the memory an ingest needs is bounded by
 
-    coder + in_flight x batch_size x (largest article and its records) + DuckDB memory_limit
+    coder + (in_flight x batch_size + write_size) x (largest article and its records)
+    + DuckDB memory_limit
 
 whatever the size of the corpus (see docs/store.md for measured figures).
 
-Before a batch is analysed, the articles already stored are dropped from it (one indexed
-look-up per batch): a second run over the same corpus analyses nothing, and a run that was
-killed picks up where the last committed batch ended.
+Before a batch is analysed, the articles already stored are dropped from it (one look-up
+per batch): a second run over the same corpus analyses nothing, and a run that was
+killed picks up where the last committed write ended.
 """
 
 from __future__ import annotations
@@ -23,10 +24,16 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..model import Article, ArticleInput
 
-#: Articles per batch (and per transaction).  Small enough that a killed run loses little
-#: work and a worker's result is a few hundred kB; large enough that per-batch overheads
-#: (a Dask task, a transaction) are amortised.
+#: Articles per analysis batch (one Dask task).  Small enough to spread work evenly over
+#: workers and to keep a worker's result at a few hundred kB; large enough that the cost of
+#: a task is amortised.
 DEFAULT_BATCH_SIZE = 64
+
+#: Articles per write: analysed batches are gathered until they hold this many articles and
+#: written in one transaction.  A transaction costs about 40 ms whatever its size (six
+#: inserts and a commit), so writing 256 articles at a time keeps the writer, which is one
+#: process however many workers analyse, well ahead of the workers.
+DEFAULT_WRITE_SIZE = 256
 
 
 @dataclass
@@ -174,7 +181,7 @@ def _batches(items: Iterator[Any], size: int, on_error: ErrorHandler,
 def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str] = None,
            workers: int = 0, scheduler: Optional[str] = None,
            dictionaries: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
-           memory_limit: Optional[str] = None,
+           write_size: int = DEFAULT_WRITE_SIZE, memory_limit: Optional[str] = None,
            on_error: ErrorHandler = lambda origin, reason: None,
            progress: ProgressHandler = lambda n: None,
            on_ready: Callable[[], None] = lambda: None) -> IngestSummary:
@@ -217,17 +224,20 @@ def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str]
         with make_runner(workers=workers, scheduler=scheduler, dictionaries=dictionaries) as runner:
             summary.startup_seconds = time.perf_counter() - started
             on_ready()
+            buffer: list[BatchResult] = []
             for result in runner.map(fresh_batches()):
                 for origin, reason in result.failures:
                     summary.bad_records += 1
                     on_error(origin, reason)
-                written = store.write_batch(con, result.tables)
-                articles = result.tables["articles"]
-                summary.known_articles += articles.num_rows - written["articles"]
-                summary.new_articles += written["articles"]
-                summary.events += written["events"]
-                pending.difference_update(result.keys)
-                progress(result.analysed)
+                # Articles that failed will not be written: free their keys now, so a repeat
+                # later in the input is analysed (and reported) again rather than skipped.
+                analysed = set(result.tables["articles"].column("article_key").to_pylist())
+                pending.difference_update(k for k in result.keys if k not in analysed)
+                buffer.append(result)
+                if sum(r.tables["articles"].num_rows for r in buffer) >= write_size:
+                    _write(con, buffer, summary, pending, progress)
+                    buffer = []
+            _write(con, buffer, summary, pending, progress)
             summary.work_seconds = time.perf_counter() - started - summary.startup_seconds
         status = "done"
     finally:
@@ -238,3 +248,23 @@ def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str]
         finally:
             con.close()
     return summary
+
+
+def _write(con: Any, results: list[BatchResult], summary: IngestSummary, pending: set[str],
+           progress: ProgressHandler) -> None:
+    """Write analysed batches in one transaction and account for them."""
+    import pyarrow as pa
+
+    from . import db as store
+
+    if not results:
+        return
+    tables = {name: pa.concat_tables([r.tables[name] for r in results])
+              for name in results[0].tables}
+    written = store.write_batch(con, tables)
+    summary.known_articles += tables["articles"].num_rows - written["articles"]
+    summary.new_articles += written["articles"]
+    summary.events += written["events"]
+    for result in results:
+        pending.difference_update(result.keys)
+    progress(sum(r.analysed for r in results))
