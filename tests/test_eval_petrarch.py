@@ -46,21 +46,17 @@ def test_petrarch_suite_runs_on_a_sample(shared_data, tmp_path, monkeypatch):
     assert result.metrics["recall"] > 0.05  # the patterns do code with the validation dictionaries
 
 
-@pytest.mark.xfail(reason="with the Phoenix dictionaries loaded the seed example loses required events "
-                          "(required_recall 0.6-0.8): Phoenix actor phrases split dyadline's and Phoenix verbs "
-                          "code plain statements; see the issue 4 report", strict=False)
 def test_seed_acceptance_holds_with_the_phoenix_dictionaries(shared_data, tmp_path, monkeypatch):
-    pytest.importorskip("dyadline.actors")
+    """Issue 4: with the Phoenix dictionaries on top of the built-in ones, the example keeps every
+    required event and a precision of at least 0.8."""
     phoenix = shared_data / "dictionaries" / "phoenix"
     if not phoenix.is_dir():
         pytest.skip(f"{phoenix} is absent")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    import dyadline
+    from dyadline import Coder
     from dyadline.evaluation import seed
 
-    real = dyadline.Coder
-    monkeypatch.setattr(dyadline, "Coder", lambda *args, **kwargs: real(dictionaries=phoenix))
-    result = seed.run(shared_data)
+    result = seed.run(shared_data, coder=Coder(dictionaries=phoenix))
     missing = [d for d in result.details if d.startswith("missing required")]
     assert result.metrics["required_recall"] == 1.0, missing
     assert result.metrics["precision"] >= 0.8, result.details

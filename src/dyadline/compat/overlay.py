@@ -96,6 +96,10 @@ def compile_dictionaries(found: Dictionaries) -> None:
     found.compiled = {"actors": actors, "agents": agents, "discards": discards, "entries": entries}
 
 
+#: CAMEO codes of plain statements: dyadline codes no event for them (see events/data/verbs.tsv).
+PLAIN_STATEMENTS = {"01", "010"}
+
+
 class DictionaryOverlay:
     """The three hooks the coder calls: ``lexicon``, ``mentions``, ``resolve_actor``."""
 
@@ -129,6 +133,10 @@ class DictionaryOverlay:
         key = id(builtin)
         if key not in self._lexicons:
             entries = list(self.entries)
+            if self.verbs_mode != "replace":
+                # alongside dyadline's lexicon, plain statements stay uncoded as dyadline codes
+                # them (CAMEO 010 has no PLOVER event); in replace mode the folder decides alone
+                entries = [e for e in entries if e.cameo not in PLAIN_STATEMENTS]
             if self.verbs_mode != "replace" and builtin is not None:
                 # the side that wins keeps every entry; the other adds only head words it lacks
                 first, second = (entries, list(builtin.entries)) if self.verbs_mode == "prefer" else \
@@ -152,6 +160,12 @@ class DictionaryOverlay:
             return []
         found = self._find(text, tokens, words, date_key(date))
         if self.actors_mode == "overlay":
+            # a built-in mention that covers a folder's one whole is the longer reading of the
+            # same actor ("Iranian President Pezeshkian" over "Iranian"): it wins
+            builtin_coded = [b for b in builtin if b.actor.code is not None]
+            found = [m for m in found if not any(
+                b.start <= m.start and m.end <= b.end and (b.end - b.start) > (m.end - m.start)
+                for b in builtin_coded)]
             known = [m for m in found if m.actor.code is not None]
             for mention in builtin:
                 if not any(m.start < mention.end and mention.start < m.end for m in known):

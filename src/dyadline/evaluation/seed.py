@@ -61,12 +61,13 @@ def load_gold_events(folder: Path) -> list[GoldEvent]:
             for r in _rows(folder / "expected-events.tsv")]
 
 
-def run(data_dir: Path, sample: int | None = None) -> SuiteResult:
+def run(data_dir: Path, sample: int | None = None, coder=None) -> SuiteResult:
+    """Score the example; ``coder``: a configured Coder (e.g. with dictionaries), default built-in."""
     from .. import Coder
 
     folder = example_dir(data_dir)
     text = (folder / "article.txt").read_text(encoding="utf-8")
-    article = Coder().analyse(text, date=DATE, id=EXAMPLE)
+    article = (coder or Coder()).analyse(text, date=DATE, id=EXAMPLE)
     gold = load_gold_events(folder)
     sentence_text = {s.index: text[s.start:s.end] for s in article.sentences}
 

@@ -64,6 +64,10 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
     for head, readings in sorted(by_head.items()):
         if head in view.mention_at:  # inside an actor's name ("Council of Resistance")
             continue
+        if head == view.first and view.low(head) in clauses.INTRODUCERS | {"according"}:
+            continue  # "Facing sanctions ...", "According to ...": an introduction, not an event
+        if view.low(head) == "according" and view.low(head + 1) == "to":
+            continue
         if head in covered and not any(m.head == head and len(m.words) > 1 for m in readings):
             # part of a longer phrase ("sanctions" in "impose sanctions"), unless it heads its own
             continue

@@ -308,11 +308,22 @@ def _skip_interjections(view: SentenceView, j: int) -> int:
     return start
 
 
+def _in_prepositional_phrase(view: SentenceView, members: list[int]) -> bool:
+    """True when the first member of a compound follows a preposition (possibly via "the")."""
+    first, _ = view.mention_tokens[members[0]]
+    before = view.low(first - 1)
+    if before in DETERMINERS:
+        before = view.low(first - 2)
+    return before in PREPOSITIONS and before not in ("according", "by")
+
+
 def find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
                  head: int) -> tuple[list[int], str, float]:
     """Mention indices of the subject of the verb group starting at ``group_start``."""
     j = group_start - 1
     k = _mention_ending_at(view, j)
+    if k is not None and _in_prepositional_phrase(view, _compound_left(view, k)):
+        return [], "", 0.0  # "the relationship between Russia and Iran has intensified"
     if k is None:
         skipped = _skip_interjections(view, j)
         if skipped != j:
