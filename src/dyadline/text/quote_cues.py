@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 from importlib import resources
 from typing import Sequence
@@ -105,7 +106,7 @@ def find_cues(doc: TextDoc) -> list[Cue]:
     n = len(tokens)
     next_free = 0
     # only tokens that can start a form are looked at (one C-level pass over the lower forms)
-    for i in [k for k, low in enumerate(map(_LOWER, tokens)) if low in table]:
+    for i in compress(range(n), map(table.__contains__, map(_LOWER, tokens))):
         if i < next_free:
             continue  # inside a multiword form already taken
         tok = tokens[i]

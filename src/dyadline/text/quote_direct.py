@@ -30,6 +30,7 @@ AFTER_WINDOW = 30
 BEFORE_WINDOW = 10
 
 _DOUBLE_MARKS = frozenset('"“”«»')
+_DOUBLE_MARK = re.compile("[" + "".join(sorted(_DOUBLE_MARKS)) + "]")  # one C-level scan of a gap
 #: a short quoted name or title inside a gap ("on NBC's ''Meet the Press.''")
 _SHORT_QUOTED = re.compile(r"(?:“|\"|''|‘)[^“”\"\n]{1,40}?(?:”|\"|''|’)")
 #: words ending in -s/-ed that are not verbs of saying after a quotation
@@ -253,7 +254,7 @@ def _continues(art: ArticleState, prev: Draft | None, q: QuotedStretch) -> bool:
         return False  # a whole stretch of text in between: not the rest of the cue's sentence
     raw = art.text[prev.extent_end:q.open]
     gap = _SHORT_QUOTED.sub(_blank_if_name, raw)
-    if any(c in _DOUBLE_MARKS for c in gap) or "''" in gap:
+    if _DOUBLE_MARK.search(gap) or "''" in gap:
         return False
     tokens = art.tokens
     i, j = art.first_token_at_or_after(prev.extent_end), art.first_token_at_or_after(q.open)

@@ -26,8 +26,10 @@ from dataclasses import dataclass
 _DOUBLE = re.compile(r"'''|''|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _LINE = re.compile(r"[^\n]+")
-#: a mark that can open a single quotation: "‘", or "'" after a space or opening punctuation
-_SINGLE_OPEN = re.compile(r"‘|(?:^|(?<=[\s(\[{—–/“\"-]))'[^\W\d_]", re.M)
+#: a mark that can open a single quotation: "‘", or "'" (at the text start or after a space or
+#: opening punctuation) before a letter.  Written to start with a character class, which lets
+#: the regex engine skip to the marks instead of trying every position of the text.
+_SINGLE_OPEN = re.compile(r"[‘'](?:(?<=‘)|(?<![^\s(\[{—–/“\"-]')[^\W\d_])")
 _OPENERS_BEFORE = set(" \t\n([{—–-/“‘\"'")
 
 
@@ -137,10 +139,19 @@ def find_quoted(text: str) -> list[QuotedStretch]:
     """Every quoted stretch in ``text``, in order of its opening mark."""
     out: list[QuotedStretch] = []
     single_openers = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    # lines without any double mark or single opener add nothing (unless a quotation runs on
+    # over them): found here once, so that those lines cost a lookup
+    marks = [m.start() for m in _DOUBLE.finditer(text)]
     carry: int | None = None  # opening offset of a quotation running over paragraphs
     carry_line_end = 0
     for line in _LINE.finditer(text):
         lo, hi = line.start(), line.end()
+        if carry is None:
+            k = bisect_left(marks, lo)
+            if k == len(marks) or marks[k] >= hi:
+                k = bisect_left(single_openers, lo)
+                if k == len(single_openers) or single_openers[k] >= hi:
+                    continue
         if text[lo:hi].isspace():
             continue
         pairs, pending = _double_in_line(text, lo, hi)

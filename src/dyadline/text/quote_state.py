@@ -52,10 +52,15 @@ class ArticleState:
         self.doc = doc
         self.text = doc.text
         self.tokens = doc.tokens
-        self.starts = [t.start for t in doc.tokens]
-        #: number of word tokens before each token (prefix sums, for :meth:`words_in`)
-        self.word_prefix = list(accumulate(map(str.isalnum, map(doc.text.__getitem__, self.starts)),
-                                           initial=0))
+        # the token starts the document keeps for its own lookups (another stage may have
+        # listed them already); listed here otherwise, and left in the document's cache
+        starts = getattr(doc, "_token_starts", None)
+        if starts is None:
+            starts = [t.start for t in doc.tokens]
+            if hasattr(doc, "_token_starts"):
+                doc._token_starts = starts
+        self.starts: list[int] = starts
+        self._word_prefix: list[int] | None = None
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
         self.cue_at_end: dict[int, Cue] = {c.last - 1: c for c in self.cues}
@@ -75,6 +80,15 @@ class ArticleState:
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         return self.doc.sentence_tokens[self.tokens[i].sent]
+
+    @property
+    def word_prefix(self) -> list[int]:
+        """Number of word tokens before each token (prefix sums, for :meth:`words_in`): listed on
+        first use, as articles without quotation marks never need it."""
+        if self._word_prefix is None:
+            self._word_prefix = list(accumulate(map(str.isalnum, map(self.text.__getitem__, self.starts)),
+                                                initial=0))
+        return self._word_prefix
 
     def words_in(self, start: int, end: int) -> int:
         """Number of word tokens in a character range (prefix sums: constant time)."""
@@ -119,8 +133,10 @@ def sentence_span(art: ArticleState, i: int) -> tuple[int, int]:
     splits = art.splits.get(sent)
     if splits is None:
         tokens = art.tokens
+        # the full-stop test inline first: this walks every token of the sentence
         splits = [s_lo] + [k for k in range(s_lo + 1, s_hi)
-                           if ends_sentence(art, k - 1) and starts_sentence(tokens[k])] + [s_hi]
+                           if tokens[k - 1].text in SENTENCE_END and ends_sentence(art, k - 1)
+                           and starts_sentence(tokens[k])] + [s_hi]
         art.splits[sent] = splits
     j = bisect_right(splits, i)
     # a "sentence" of thousands of tokens (no punctuation) is read as a window around ``i``,
