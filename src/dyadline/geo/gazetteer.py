@@ -71,6 +71,16 @@ class Gazetteer:
         self.english = frozenset(english)
 
         self._cache: dict[int, Entry] = {}
+        #: per-process memos of the matcher (see :mod:`.match`): normalised name -> readings,
+        #: token text -> most words of a name it starts
+        self.lookups: dict[str, list[tuple[int, bool]]] = {}
+        self.heads: dict[str, int] = {}
+        self.readings: dict[tuple[str, bool, bool], tuple | None] = {}
+        self.place_words: dict[str, bool] = {}
+        self.keys: dict[str, str] = {}  # text of a token span -> its normalised form
+        #: per-process memo of the resolver (see :mod:`.resolve`): 2 * entry + alternate -> the
+        #: part of a reading's score that does not depend on the article
+        self.base_scores: dict[int, float] = {}
 
     def __len__(self) -> int:
         return len(self._columns[1])

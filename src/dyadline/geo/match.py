@@ -23,6 +23,8 @@ evidence around it, because many place names are also words or people:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text import TextDoc
@@ -35,6 +37,12 @@ LOCAL_TOWN = 1000
 BIG_ALTERNATE = 1000000
 _PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
                     ("mt ", "mount "), ("ft ", "fort "))
+_MEMO_LIMIT = 200000
+
+
+#: A-Z and every non-ASCII character: a superset of the characters ``str.isupper`` accepts,
+#: filtered with ``isupper`` (cheap: few non-ASCII characters in English news)
+_UPPER = re.compile("[A-Z\u00c0-\U0010ffff]")
 
 
 @dataclass
@@ -61,33 +69,82 @@ def _capitalised(text: str) -> bool:
 
 
 def _lookup(gaz: Gazetteer, key: str) -> list[tuple[int, bool]]:
-    found = gaz.candidates(key)
-    if key[:1] not in "smf":
+    """The readings of a normalised name (and of its "Saint"/"Mount"/"Fort" form); memoised on
+    the gazetteer, since the same names recur in every article.  Callers must not mutate the
+    list returned."""
+    memo = gaz.lookups
+    found = memo.get(key)
+    if found is not None:
         return found
-    for short, full in _PREFIX_VARIANTS:
-        if key.startswith(short):  # "St. Louis" is also "Saint Louis": both sets of readings
-            more = [c for c in gaz.candidates(full + key[len(short):]) if c not in found]
-            return found + more
+    found = gaz.candidates(key)
+    if key[:1] in "smf":
+        for short, full in _PREFIX_VARIANTS:
+            if key.startswith(short):  # "St. Louis" is also "Saint Louis": both sets of readings
+                more = [c for c in gaz.candidates(full + key[len(short):]) if c not in found]
+                found = found + more
+                break
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()  # bounded: a long run over many articles never grows it without end
+    memo[key] = found
     return found
 
 
-def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str, list] | None:
-    tokens, text = doc.tokens, doc.text
-    head = normalise(tokens[i].text)
-    words = gaz.first_words.get(head)
+def _head_words(gaz: Gazetteer, text: str) -> int:
+    """The most tokens a name starting with the token ``text`` may span (0: starts no name).
+    Memoised on the gazetteer by token text: most capitalised tokens ("The", "He", "Obama")
+    start no name, and this settles them with one dict lookup."""
+    memo = gaz.heads
+    words = memo.get(text)
     if words is None:
-        if head not in gaz.index:
-            return None
-        words = 1
+        head = normalise(text)
+        words = gaz.first_words.get(head)
+        if words is None:
+            words = 1 if head in gaz.index else 0
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[text] = words
+    return words
+
+
+def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str, list] | None:
+    tokens = doc.tokens
+    words = _head_words(gaz, tokens[i][1])
+    if not words:
+        return None
+    text, keys = doc.text, gaz.keys
+    start = tokens[i][2]
     for n in range(min(MAX_TOKENS, stop - i, 3 * words), 0, -1):
         last = tokens[i + n - 1]
-        if not last.text[:1].isupper():
+        if not last[1][:1].isupper():
             continue
-        key = normalise(text[tokens[i].start:last.end])
+        raw = text[start:last[3]]
+        key = keys.get(raw)
+        if key is None:
+            if len(keys) >= _MEMO_LIMIT:
+                keys.clear()
+            key = keys[raw] = normalise(raw)
         found = _lookup(gaz, key)
         if found:
             return n, key, found
     return None
+
+
+def _capitalised_tokens(doc: TextDoc) -> list[int]:
+    """Indices of the tokens whose first character is upper case, found with one regex over the
+    text rather than a test of every token (the text's upper-case letters that start a token)."""
+    starts = doc._token_starts
+    if starts is None:
+        starts = doc._token_starts = [t[2] for t in doc.tokens]
+    found = []
+    text = doc.text
+    for m in _UPPER.finditer(text):
+        at = m.start()
+        if not text[at].isupper():
+            continue
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and starts[k] == at:
+            found.append(k)
+    return found
 
 
 def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
@@ -97,41 +154,41 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
     header_end = max(doc.dateline_end, doc.title_end)
     matches: list[Match] = []
     persons: set[str] = set()
-    for k, (first_tok, stop) in enumerate(doc.sentence_tokens):
-        i = first_tok
-        while i < stop:
-            tok = tokens[i]
-            if not tok.text[:1].isupper():
-                i += 1
-                continue
-            found = _longest(doc, gaz, i, stop)
-            if found is None:
+    sentence_tokens = doc.sentence_tokens
+    locative = cue.locative_prepositions
+    skip = 0  # tokens before this one are inside a match already taken or passed over
+    for i in _capitalised_tokens(doc):
+        if i < skip:
+            continue
+        tok = tokens[i]
+        first_tok, stop = sentence_tokens[tok[5]]
+        found = _longest(doc, gaz, i, stop)
+        if found is None:
+            if i > first_tok and tokens[i - 1][4] in locative:
                 abbreviation = _abbreviation_place(doc, gaz, i, first_tok, stop, cue)
                 if abbreviation is not None:
                     matches.append(abbreviation)
-                    i = abbreviation.last
-                else:
-                    i += 1
-                continue
-            n, key, candidates = found
-            j = i + n
-            start, end = tok.start, tokens[j - 1].end
-            match = Match(i, j, start, end, text[start:end], key, list(candidates))
-            prev = tokens[i - 1] if i > first_tok else None
-            prev2 = tokens[i - 2] if i - 1 > first_tok else None
-            nxt = tokens[j] if j < stop else None
-            plower = prev.lower.rstrip(".") if prev else ""
-            if plower in cue.locative_prepositions or (
-                    plower in ("the", "a", "an") and prev2 is not None
-                    and prev2.lower in cue.locative_prepositions):
-                match.cue = True
-                match.preposition = plower if plower in cue.locative_prepositions else prev2.lower
-            _container(doc, gaz, match, j, stop)
-            if _accept(doc, gaz, match, prev, nxt, i == first_tok, header_end, persons, cue):
-                matches.append(match)
-                i = j
-            else:
-                i += 1 if n == 1 else n
+                    skip = abbreviation.last
+            continue
+        n, key, candidates = found
+        j = i + n
+        start, end = tok.start, tokens[j - 1].end
+        match = Match(i, j, start, end, text[start:end], key, list(candidates))
+        prev = tokens[i - 1] if i > first_tok else None
+        prev2 = tokens[i - 2] if i - 1 > first_tok else None
+        nxt = tokens[j] if j < stop else None
+        plower = prev.lower.rstrip(".") if prev else ""
+        if plower in locative or (
+                plower in ("the", "a", "an") and prev2 is not None
+                and prev2.lower in locative):
+            match.cue = True
+            match.preposition = plower if plower in locative else prev2.lower
+        _container(doc, gaz, match, j, stop)
+        if _accept(doc, gaz, match, prev, nxt, i == first_tok, header_end, persons, cue):
+            matches.append(match)
+            skip = j
+        else:
+            skip = i + (1 if n == 1 else n)
     # link "X, Y" containers to the match of Y
     by_start = {m.first: idx for idx, m in enumerate(matches)}
     for m in matches:
@@ -207,29 +264,16 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
             return False
     if single and match.key in cue.first_names and not match.cue:
         return False  # "David", "Mary", "George" alone: a person far more often than a town
-    kept, small = [], []
-    for i, alt in match.candidates:
-        entry = gaz.entry(i)
-        if entry.feature == CITY:
-            if alt and entry.population < BIG_ALTERNATE:
-                continue
-            if entry.population < SMALL_TOWN and not match.cue:
-                if entry.population >= LOCAL_TOWN:
-                    small.append((i, alt))
-                continue
-        kept.append((i, alt))
-    if not kept and small and single and match.key not in gaz.english:
-        kept, match.local = small, True  # kept only if the article is about its division
-    if not kept or match.key in cue.never_places:
+    found = _readings(gaz, match.key, match.candidates, match.cue, single, cue)
+    if found is None:
         return False
-    if match.key in gaz.demonyms and not any(gaz.entry(i).feature == COUNTRY for i, _ in kept):
-        return False  # "English", "Canadian": an adjective, whatever town bears the name
-    if (nxt is not None and nxt.lower.rstrip(".") in cue.facility_words and _capitalised(nxt.text)
-            and all(gaz.entry(i).feature == CITY for i, _ in kept)):
+    kept, local, all_city, big = found
+    if (all_city and nxt is not None and nxt.lower.rstrip(".") in cue.facility_words
+            and _capitalised(nxt.text)):
         return False  # "Wichita Street", "Lincoln Avenue": a street
-    match.candidates = kept
-    entries = [gaz.entry(i) for i, _ in kept]
-    big = any(e.feature == COUNTRY or e.feature in AREA_FEATURES for e in entries)
+    match.candidates = list(kept)
+    if local:
+        match.local = True
 
     # all capitals: only in the dateline/title or as a country abbreviation ("US", "UK")
     if first_text.isupper() and len(first_text) > 1 and match.start >= header_end:
@@ -266,10 +310,59 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
     return True
 
 
+def _readings(gaz: Gazetteer, key: str, candidates: list[tuple[int, bool]], cued: bool,
+              single: bool, cue) -> tuple[tuple, bool, bool, bool] | None:
+    """The readings of a name that its size and kind allow, whatever else surrounds it: None
+    when none is left, else (kept readings, kept only as a local town, all of them towns, one
+    of them a country or area).  Memoised on the gazetteer by (name, cued, one token): it
+    depends on nothing else, and most capitalised words of an article recur across articles."""
+    memo = gaz.readings
+    token = (key, cued, single)
+    if token in memo:
+        return memo[token]
+    entry = gaz.entry
+    kept, small = [], []
+    local = False
+    for i, alt in candidates:
+        e = entry(i)
+        if e.feature == CITY:
+            if alt and e.population < BIG_ALTERNATE:
+                continue
+            if e.population < SMALL_TOWN and not cued:
+                if e.population >= LOCAL_TOWN:
+                    small.append((i, alt))
+                continue
+        kept.append((i, alt))
+    if not kept and small and single and key not in gaz.english:
+        kept, local = small, True  # kept only if the article is about its division
+    result: tuple[tuple, bool, bool, bool] | None
+    if not kept or key in cue.never_places:
+        result = None
+    elif key in gaz.demonyms and not any(entry(i).feature == COUNTRY for i, _ in kept):
+        result = None  # "English", "Canadian": an adjective, whatever town bears the name
+    else:
+        entries = [entry(i) for i, _ in kept]
+        result = (tuple(kept), local, all(e.feature == CITY for e in entries),
+                  any(e.feature == COUNTRY or e.feature in AREA_FEATURES for e in entries))
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[token] = result
+    return result
+
+
 def _is_place_word(gaz: Gazetteer, lower: str) -> bool:
-    """Whether a word is by itself the name of a sizeable place (so it may start or end one)."""
-    for i, alt in gaz.candidates(lower):
-        entry = gaz.entry(i)
-        if not alt and (entry.feature != CITY or entry.population >= SMALL_TOWN):
-            return True
-    return False
+    """Whether a word is by itself the name of a sizeable place (so it may start or end one);
+    memoised on the gazetteer."""
+    memo = gaz.place_words
+    found = memo.get(lower)
+    if found is None:
+        found = False
+        for i, alt in gaz.candidates(lower):
+            entry = gaz.entry(i)
+            if not alt and (entry.feature != CITY or entry.population >= SMALL_TOWN):
+                found = True
+                break
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[lower] = found
+    return found

@@ -106,15 +106,19 @@ def _near(entry: Entry, points: list[tuple[float, float]]) -> bool:
     """Whether the entry lies within :data:`PROXIMITY_KM` of a point (equirectangular)."""
     limit = (PROXIMITY_KM / 111.2) ** 2
     coslat = math.cos(math.radians(entry.lat))
+    elat, elon = entry.lat, entry.lon
     for lat, lon in points:
-        dlon = (entry.lon - lon + 180.0) % 360.0 - 180.0
-        if (entry.lat - lat) ** 2 + (dlon * coslat) ** 2 <= limit:
+        dlat = (elat - lat) ** 2
+        if dlat > limit:  # too far north or south whatever the longitude
+            continue
+        dlon = (elon - lon + 180.0) % 360.0 - 180.0
+        if dlat + (dlon * coslat) ** 2 <= limit:
             return True
     return False
 
 
-def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> float:
-    """How likely the name denotes ``entry`` (higher is likelier); see the module docstring."""
+def _base(entry: Entry, alternate: bool) -> float:
+    """The part of :func:`score` that does not depend on the article: size, kind, capital."""
     value = math.log10(entry.population + 1)
     if entry.population == 0 and entry.feature in UNPEOPLED:
         value = UNPEOPLED_SALIENCE  # oceans and straits are more famous than their population
@@ -126,18 +130,40 @@ def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> 
         value += CAPITAL_BONUS
     if alternate:
         value -= ALTERNATE_PENALTY
+    return value
+
+
+def _context(entry: Entry, focus: Focus, countries: frozenset[str], admin1: frozenset[str],
+             points: list[tuple[float, float]], key: str) -> float:
+    """The article's evidence for ``entry`` (capped), given the focus sets without ``key``'s."""
+    context = 0.0
+    if entry.country and entry.country in countries:
+        context += FOCUS_COUNTRY_BONUS
+    if entry.admin1 and entry.admin1 in admin1:
+        context += FOCUS_ADMIN1_BONUS
+    if points and entry.feature in POINT_FEATURES and _near(entry, points):
+        context += PROXIMITY_BONUS
+    if focus._support and entry.feature in POINT_FEATURES:
+        context += SUPPORT_BONUS * min(1.0, focus.support(entry, key))
+    return min(context, MAX_CONTEXT_BONUS)
+
+
+def score(entry: Entry, alternate: bool, focus: Focus | None, key: str = "") -> float:
+    """How likely the name denotes ``entry`` (higher is likelier); see the module docstring."""
+    value = _base(entry, alternate)
     if focus is not None:
         countries, admin1, points = focus.sets(key)
-        context = 0.0
-        if entry.country and entry.country in countries:
-            context += FOCUS_COUNTRY_BONUS
-        if entry.admin1 and entry.admin1 in admin1:
-            context += FOCUS_ADMIN1_BONUS
-        if points and entry.feature in POINT_FEATURES and _near(entry, points):
-            context += PROXIMITY_BONUS
-        if focus._support and entry.feature in POINT_FEATURES:
-            context += SUPPORT_BONUS * min(1.0, focus.support(entry, key))
-        value += min(context, MAX_CONTEXT_BONUS)
+        value += _context(entry, focus, countries, admin1, points, key)
+    return value
+
+
+def _base_score(gaz: Gazetteer, code: int, entry: Entry, alternate: bool) -> float:
+    """:func:`_base` of a candidate (``code`` = 2 * index + alternate), memoised on the
+    gazetteer: it depends on the place alone, and the same places recur in every article."""
+    memo = gaz.base_scores
+    value = memo.get(code)
+    if value is None:
+        value = memo[code] = _base(entry, alternate)
     return value
 
 
@@ -155,15 +181,25 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
     """The best-scoring candidate, restricted to ``container`` when one of them lies in it."""
     if not candidates:
         return None
-    entries = [(gaz.entry(i), alt) for i, alt in candidates]
-    if any(not alt and e.feature != "city" for e, alt in entries):
+    entry = gaz.entry
+    entries = [(entry(i), alt, i) for i, alt in candidates]
+    if any(not alt and e.feature != "city" for e, alt, _ in entries):
         # "Mexico" is the country: another place's alternative name does not compete with it
-        entries = [(e, alt) for e, alt in entries if not alt]
+        entries = [c for c in entries if not c[1]]
     if container is not None:
-        inside = [(e, alt) for e, alt in entries if within(e, container)]
+        inside = [c for c in entries if within(c[0], container)]
         if inside:
             entries = inside
-    scored = [(score(e, alt, focus, key), -(e.geonameid or 0), n) for n, (e, alt) in enumerate(entries)]
+    scored = []
+    if focus is None:
+        for n, (e, alt, i) in enumerate(entries):
+            scored.append((_base_score(gaz, 2 * i + alt, e, alt), -(e.geonameid or 0), n))
+    else:
+        countries, admin1, points = focus.sets(key)
+        for n, (e, alt, i) in enumerate(entries):
+            value = _base_score(gaz, 2 * i + alt, e, alt)
+            value += _context(e, focus, countries, admin1, points, key)
+            scored.append((value, -(e.geonameid or 0), n))
     value, _, n = max(scored)
     return entries[n][0], value
 
@@ -172,5 +208,6 @@ def margin(gaz: Gazetteer, candidates: list[tuple[int, bool]]) -> float:
     """How far the best candidate leads the second without any focus (a large lead: unambiguous)."""
     if len(candidates) == 1:
         return 99.0
-    scores = sorted((score(gaz.entry(i), alt, None) for i, alt in candidates), reverse=True)
+    scores = sorted((_base_score(gaz, 2 * i + alt, gaz.entry(i), alt) for i, alt in candidates),
+                    reverse=True)
     return scores[0] - scores[1]
