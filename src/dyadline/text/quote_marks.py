@@ -24,6 +24,9 @@ from dataclasses import dataclass
 # Two apostrophes stand for a straight double quote (NYT style); three are a double and a
 # single quote together, the double one outermost.
 _DOUBLE = re.compile(r"'''|''|[\"“”„«»]")
+#: where a double mark is (the same lines as ``_DOUBLE``), written as alternatives that all start
+#: with a literal so that the regex engine skips to them
+_ANY_DOUBLE = re.compile("''|\"|“|”|„|«|»")
 _SINGLE = re.compile(r"[‘’']")
 _LINE = re.compile(r"[^\n]+")
 #: a mark that can open a single quotation: "‘", or "'" (at the text start or after a space or
@@ -141,7 +144,7 @@ def find_quoted(text: str) -> list[QuotedStretch]:
     single_openers = [m.start() for m in _SINGLE_OPEN.finditer(text)]
     # lines without any double mark or single opener add nothing (unless a quotation runs on
     # over them): found here once, so that those lines cost a lookup
-    marks = [m.start() for m in _DOUBLE.finditer(text)]
+    marks = [m.start() for m in _ANY_DOUBLE.finditer(text)]
     carry: int | None = None  # opening offset of a quotation running over paragraphs
     carry_line_end = 0
     for line in _LINE.finditer(text):

@@ -20,6 +20,9 @@ from .segment import TextDoc, Token
 #: the work per cue bounded on text without sentence punctuation
 MAX_CLAUSE = 60
 
+#: ranges of up to this many tokens are counted directly by :meth:`ArticleState.words_in`
+_DIRECT_COUNT = 200
+
 SENTENCE_END = frozenset(".!?")
 QUOTE_CHARS = frozenset('"“”‘’«»\'')
 _ABBREVIATIONS = frozenset("""mr mrs ms dr sen rep gov gen lt col capt cmdr sgt adm maj st jr sr prof
@@ -92,7 +95,9 @@ class ArticleState:
 
     def words_in(self, start: int, end: int) -> int:
         """Number of word tokens in a character range (prefix sums: constant time)."""
-        i, j = self.first_token_at_or_after(start), self.first_token_at_or_after(end)
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if j - i <= _DIRECT_COUNT:  # a short range: counted directly, no article-wide sums
+            return sum(map(str.isalnum, map(self.text.__getitem__, self.starts[i:j])))
         return self.word_prefix[j] - self.word_prefix[i] if j > i else 0
 
     def span(self, rng: tuple[int, int] | None) -> Span | None:
