@@ -34,19 +34,20 @@ def _as_of(date: str | None) -> str:
 def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
     """All actor mentions in the article, sorted by start, non-overlapping (longest match wins),
     each resolved as of `date` (YYYY-MM-DD or None = today), with coreference applied."""
-    from .coref import link_names_and_titles, link_owners, link_pronouns, link_surnames
+    from .coref import candidate_tokens, link_names_and_titles, link_owners, link_pronouns, link_surnames
     from .dictionary import load_dictionary
     from .matcher import find_hits
-    from .phrases import PhraseReader, items_of
+    from .phrases import PhraseReader, placed_items
 
     as_of = _as_of(date)
     text = doc.text
-    items = items_of(text, doc.tokens, find_hits(text))
-    found = PhraseReader(load_dictionary(), as_of, text).read(items)
+    items, positions = placed_items(text, doc.tokens, find_hits(text))
+    found = PhraseReader(load_dictionary(), as_of, text).read(items, positions)
     link_names_and_titles(found)
     link_owners(found, doc.sentences)
-    found += link_surnames(found, doc.tokens)
-    found += link_pronouns(found, doc.tokens, text, doc.sentences)
+    candidates = candidate_tokens(found, doc.tokens)
+    found += link_surnames(found, doc.tokens, candidates)
+    found += link_pronouns(found, doc.tokens, text, doc.sentences, candidates)
     found.sort(key=lambda f: f.start)
     mentions: list[Mention] = []
     reach = 0

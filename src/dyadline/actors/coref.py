@@ -19,8 +19,10 @@ text order, each cheap:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import replace
+from bisect import bisect_right, insort
+from collections.abc import Container
+from itertools import compress
+from operator import attrgetter
 
 from ..model import Actor
 from .dictionary import INTERNATIONAL
@@ -29,10 +31,19 @@ from .phrases import NAME_STOP, Found, stack
 _QUOTED = re.compile(r"\u201c[^\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
 _PRONOUNS = {"he": "m", "she": "f", "they": ""}
 _LOOKBACK = 3
+_LOWER = attrgetter("lower")
+_START = attrgetter("start")
+
+
+def _indexes_of(tokens: list, words: Container[str]) -> list[int]:
+    """Indexes of the tokens whose lower-case form is one of ``words``: the scan runs in C
+    (map/compress), so the thousands of other tokens of an article cost no Python step."""
+    return list(compress(range(len(tokens)), map(words.__contains__, map(_LOWER, tokens))))
 
 
 def _copy(actor: Actor, factor: float) -> Actor:
-    return replace(actor, confidence=round(actor.confidence * factor, 3))
+    """The actor with its confidence scaled (built directly: ``dataclasses.replace`` is slow)."""
+    return Actor(actor.code, actor.sector, actor.cameo, actor.name, round(actor.confidence * factor, 3))
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -93,13 +104,28 @@ def link_owners(found: list[Found], sentences: list) -> None:
         f.wants_owner = ""
 
 
-def link_surnames(found: list[Found], tokens: list) -> list[Found]:
-    """Rule 2: later bare surnames of earlier person mentions that the dictionary does not list alone."""
+def _surname_keys(found: list[Found]) -> set[str]:
+    return {key for f in found if f.individual and f.kind == "person" for key in f.keys}
+
+
+def candidate_tokens(found: list[Found], tokens: list) -> list[int]:
+    """Indexes of the tokens rules 2 and 3 look at (surnames of person mentions, he/she/they),
+    found in one scan of the tokens for both; pass them to :func:`link_surnames` and
+    :func:`link_pronouns` (after rule 1, which may add surnames)."""
+    return _indexes_of(tokens, _surname_keys(found) | _PRONOUNS.keys())
+
+
+def link_surnames(found: list[Found], tokens: list, candidates: list[int] | None = None) -> list[Found]:
+    """Rule 2: later bare surnames of earlier person mentions that the dictionary does not list alone.
+    ``candidates``: token indexes from :func:`candidate_tokens` (found here when not given)."""
     extra: list[Found] = []
-    every_key = {key for f in found if f.individual and f.kind == "person" for key in f.keys}
+    every_key = _surname_keys(found)
     if not every_key:
         return extra
-    candidates = [index for index, tok in enumerate(tokens) if tok.lower in every_key]
+    if candidates is None:
+        candidates = _indexes_of(tokens, every_key)
+    else:
+        candidates = [index for index in candidates if tokens[index].lower in every_key]
     known: dict[str, Found] = {}
     order = sorted(found, key=lambda f: f.start)
     k = 0
@@ -137,15 +163,18 @@ def _sentence_of(offset: int, sentences: list) -> int:
     return lo
 
 
-def link_pronouns(found: list[Found], tokens: list, text: str, sentences: list) -> list[Found]:
-    """Rule 3: he/she/they in subject position, resolved to an earlier mention or left out."""
+def link_pronouns(found: list[Found], tokens: list, text: str, sentences: list,
+                  candidates: list[int] | None = None) -> list[Found]:
+    """Rule 3: he/she/they in subject position, resolved to an earlier mention or left out.
+    ``candidates``: token indexes from :func:`candidate_tokens` (found here when not given)."""
     quoted = _quoted_ranges(text)
     people = sorted((f for f in found if f.individual and f.actor.code is not None), key=lambda f: f.start)
     groups = sorted((f for f in found if f.plural and f.kind == "agent" and f.actor.code is not None),
                     key=lambda f: f.start)
     sentence_of = {id(f): _sentence_of(f.start, sentences) for f in people + groups}
     out: list[Found] = []
-    for tok in tokens:
+    for index in _indexes_of(tokens, _PRONOUNS) if candidates is None else candidates:
+        tok = tokens[index]
         gender = _PRONOUNS.get(tok.lower)
         if gender is None or _inside(tok.start, quoted):
             continue
@@ -169,8 +198,7 @@ def link_pronouns(found: list[Found], tokens: list, text: str, sentences: list) 
             resolved = Found(tok.start, tok.end, "pronoun", _copy(antecedent.actor, 0.8), antecedent.roles,
                              antecedent.keys, antecedent.gender or gender, individual=True)
             out.append(resolved)
-            people.append(resolved)
-            people.sort(key=lambda f: f.start)
+            insort(people, resolved, key=_START)  # after any mention with the same start, as a stable sort
             sentence_of[id(resolved)] = tok.sent
     return out
 

@@ -88,7 +88,7 @@ class Person:
 
     def term_on(self, date: str, role: str | None = None) -> Term | None:
         """The office held on ``date`` (the one with ``role`` first, when several overlap)."""
-        valid = [t for t in self.terms if t.valid_on(date)]
+        valid = [t for t in self.terms if (not t.start or t.start <= date) and (not t.end or date < t.end)]
         if role:
             for term in valid:
                 if role in term.roles:

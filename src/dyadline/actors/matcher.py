@@ -10,9 +10,8 @@ Resistance of Iran" over "Iran").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dictionary import Dictionary, fold, load_dictionary
 
@@ -39,14 +38,17 @@ def normalise(text: str) -> tuple[str, str]:
     return plain, lower
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A dictionary phrase found in the text: ``kind`` and the references it may stand for."""
+class Hit(NamedTuple):
+    """A dictionary phrase found in the text: ``kind`` and the references it may stand for.
+    (A NamedTuple, built with ``tuple.__new__``: an article has hundreds of hits.)"""
 
     start: int
     end: int
     kind: str
     refs: tuple[str, ...]
+
+
+_new = tuple.__new__
 
 
 def _is_acronym(form: str) -> bool:
@@ -55,8 +57,15 @@ def _is_acronym(form: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def automaton(directory: str | None = None) -> Any:
-    """The compiled automaton for the dictionary in ``directory`` (built once per process)."""
+def automaton(directory: str | None = None) -> tuple[Any, Any]:
+    """The compiled automata for the dictionary in ``directory`` (built once per process).
+
+    Two of them: one over the lower-cased text for every phrase whose case is checked per
+    entry, and one over the text as written for the phrases that only match in exactly the
+    dictionary's case (the ASCII abbreviations: "US", "UN", "MP", "AP").  Searching the latter
+    case-sensitively gives the same hits, but the automaton no longer stops at every "us", "un"
+    or "ap" inside ordinary words, which was most of the matcher's work.
+    """
     import ahocorasick
 
     d: Dictionary = load_dictionary(directory)
@@ -72,37 +81,60 @@ def automaton(directory: str | None = None) -> Any:
         bucket = table.setdefault(lower, [])
         if entry not in bucket:
             bucket.append(entry)
-    auto = ahocorasick.Automaton()
+    folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
     for key, entries in table.items():
-        auto.add_word(key, (len(key), tuple(entries)))
-    auto.make_automaton()
-    return auto
+        if all(case == 2 and form.isascii() for form, _kind, _ref, case in entries):
+            # only the entries written exactly so can pass the case check: key them by that form
+            by_form: dict[str, list[tuple[str, str, str, int]]] = {}
+            for entry in entries:
+                by_form.setdefault(entry[0], []).append(entry)
+            for form, group in by_form.items():
+                exact.add_word(form, (len(form), _compile(group)))
+        else:
+            folded.add_word(key, (len(key), _compile(entries)))
+    folded.make_automaton()
+    if len(exact):
+        exact.make_automaton()
+    return folded, exact
+
+
+def _compile(entries: list[tuple[str, str, str, int]]) -> tuple[tuple[str, str, str, int, int, bool], ...]:
+    """Entries with their rank and hyphen rule precomputed: (form, kind, ref, case, rank, hyphen_ok)."""
+    return tuple((form, kind, ref, case, RANK[kind], kind in HYPHEN_OK) for form, kind, ref, case in entries)
 
 
 def find_hits(text: str, directory: str | None = None) -> list[Hit]:
     """All dictionary phrases in ``text``: non-overlapping, longest first, sorted by start."""
     plain, lower = normalise(text)
     size = len(lower)
+    folded, exact = automaton(directory)
     candidates: list[tuple[int, int, int, str, tuple[str, ...]]] = []
-    for last, (length, entries) in automaton(directory).iter(lower):
-        start, end = last - length + 1, last + 1
+    add = candidates.append
+    matches = list(folded.iter(lower))
+    if len(exact):
+        matches += exact.iter(plain)
+    for last, (length, entries) in matches:
+        end = last + 1
+        start = end - length
         before = lower[start - 1] if start else " "
         after = lower[end] if end < size else " "
-        if before.isalnum() or after.isalnum() and lower[end - 1].isalnum():
+        if before.isalnum() or after.isalnum() and lower[last].isalnum():
             continue
-        best: tuple[int, str, list[str]] | None = None
-        for form, kind, ref, case in entries:
-            if (before == "-" or after == "-" and not form.endswith("-")) and kind not in HYPHEN_OK:
+        best_rank = 99
+        best_kind = ""
+        refs: list[str] = []
+        hyphen = before == "-" or after == "-"
+        for form, kind, ref, case, rank, hyphen_ok in entries:
+            if hyphen and not hyphen_ok and (before == "-" or not form.endswith("-")):
                 continue
             if case == 2 and plain[start:end] != form or case == 1 and not plain[start].isupper():
                 continue
-            rank = RANK[kind]
-            if best is None or rank < best[0]:
-                best = (rank, kind, [ref])
-            elif rank == best[0] and ref not in best[2]:
-                best[2].append(ref)
-        if best is not None:
-            candidates.append((start, -(end - start), best[0], best[1], tuple(best[2])))
+            if rank < best_rank:
+                best_rank, best_kind, refs = rank, kind, [ref]
+            elif rank == best_rank and ref not in refs:
+                refs.append(ref)
+        if refs:
+            add((start, -length, best_rank, best_kind, tuple(refs)))
     candidates.sort()
     hits: list[Hit] = []
     reach = 0
@@ -111,5 +143,5 @@ def find_hits(text: str, directory: str | None = None) -> list[Hit]:
             continue
         reach = start - negative_length
         if kind != "block":
-            hits.append(Hit(start, reach, kind, refs))
+            hits.append(_new(Hit, (start, reach, kind, refs)))
     return hits

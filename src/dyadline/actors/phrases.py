@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from operator import attrgetter
+from typing import NamedTuple
 
 from ..model import Actor
 from .dictionary import INTERNATIONAL, Agent, Dictionary, Person, Term, fold
@@ -52,6 +54,8 @@ Classic Candidate Nominee Frontrunner Billionaire Businessman Mogul Incumbent Ri
 Comrade Team Camp Club Vote Votes Rally Campaign""".split())
 #: suffixes that make a namesake ("Donald Trump Jr.")
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "III"})
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass
@@ -73,10 +77,10 @@ class Found:
     first: str = ""  # lower-case given name of an unknown person: "Brian Fallon" is not "Michael Fallon"
 
 
-@dataclass(slots=True)
-class Item:
+class Item(NamedTuple):
     """A dictionary hit placed in the token sequence (plain tokens stay segment's Token objects,
-    so that nothing is allocated for the many tokens that are no part of an actor phrase)."""
+    so that nothing is allocated for the many tokens that are no part of an actor phrase).
+    A NamedTuple, built with ``tuple.__new__`` (cheaper than a dataclass's ``__init__``)."""
 
     start: int
     end: int
@@ -87,6 +91,9 @@ class Item:
     space: bool = True
 
 
+_new = tuple.__new__
+
+
 def kind_of(item: object) -> str:
     """The hit kind of an element of the sequence, or "token" for a plain token."""
     return item.kind if type(item) is Item else "token"  # type: ignore[attr-defined]
@@ -94,23 +101,31 @@ def kind_of(item: object) -> str:
 
 def items_of(text: str, tokens: list, hits: list[Hit]) -> list:
     """Merge hits and the tokens they do not cover into one sequence (hits win)."""
+    return placed_items(text, tokens, hits)[0]
+
+
+def placed_items(text: str, tokens: list, hits: list[Hit]) -> tuple[list, list[int]]:
+    """:func:`items_of` and the positions of its hits in it, so that the reader visits the hits
+    only.  The token runs between hits are copied as slices and the hits placed by binary search
+    over the token offsets (gathered by ``map`` in C), so nothing is done per plain token in Python."""
     items: list = []
+    positions: list[int] = []
     if not hits:
-        return list(tokens)
-    ends = [tok.end for tok in tokens]
-    starts = [tok.start for tok in tokens]
+        return list(tokens), positions
+    ends = list(map(_END, tokens))
+    starts = list(map(_START, tokens))
     k, n_tokens = 0, len(tokens)
-    for hit in hits:
-        first = bisect_right(ends, hit.start, k)  # first token that ends after the hit starts
+    for start, end, kind, refs in hits:
+        first = bisect_right(ends, start, k)  # first token that ends after the hit starts
         items.extend(tokens[k:first])
         if first == n_tokens:
             k = first
             break
-        items.append(Item(hit.start, hit.end, tokens[first].sent, hit.kind, hit.refs,
-                          text[hit.start:hit.end]))
-        k = bisect_left(starts, hit.end, first)  # first token that starts after the hit
+        positions.append(len(items))
+        items.append(_new(Item, (start, end, tokens[first].sent, kind, refs, text[start:end], True)))
+        k = bisect_left(starts, end, first)  # first token that starts after the hit
     items.extend(tokens[k:])
-    return items
+    return items, positions
 
 
 def _is_name(text: str) -> bool:
@@ -187,13 +202,17 @@ class PhraseReader:
 
     # -- the grammar ----------------------------------------------------------------------------
 
-    def read(self, items: list) -> list[Found]:
-        """Every phrase, tried only where a hit is (or 'the' before one): plain text costs nothing."""
+    def read(self, items: list, positions: list[int] | None = None) -> list[Found]:
+        """Every phrase, tried only where a hit is (or 'the' before one): plain text costs nothing.
+        ``positions`` are the indexes of the hits in ``items`` (found here when not given)."""
         found: list[Found] = []
         reach = 0
-        for i, item in enumerate(items):
-            if type(item) is not Item or i < reach:
+        if positions is None:
+            positions = [i for i, item in enumerate(items) if type(item) is Item]
+        for i in positions:
+            if i < reach:
                 continue
+            item = items[i]
             namesake = self.namesake(items, i, reach)
             if namesake is not None:
                 found.append(namesake[0])
@@ -253,12 +272,12 @@ class PhraseReader:
     def phrase(self, items: list, i: int) -> tuple[Found | None, int]:
         n = len(items)
         sent = items[i].sent
-        if self.inside_proper_name(items, i):
+        if type(items[i]) is Item and items[i].kind == "agent" and self.inside_proper_name(items, i):
             return None, i + 1
         j = i
         det = None
         owner = ""
-        if kind_of(items[j]) == "token" and items[j].lower in DETERMINERS:
+        if type(items[j]) is not Item and items[j].lower in DETERMINERS:
             det = j
             owner = items[j].lower if items[j].lower != "the" else ""
             j += 1
@@ -269,18 +288,16 @@ class PhraseReader:
         mod_index = i
         of_end = 0
 
-        def same(k: int) -> bool:
-            return k < n and items[k].sent == sent
-
-        while same(j):
+        while j < n and items[j].sent == sent:
             it = items[j]
-            kind = kind_of(it)
+            kind = it.kind if type(it) is Item else "token"
             if kind == "qualifier" and not titles:
                 quals.append(it)
             elif kind in MODIFIERS and not titles and not mods:
                 mods.append(it)
                 mod_index = j
-                if same(j + 1) and kind_of(items[j + 1]) == "token" and items[j + 1].text in POSSESSIVES:
+                if (j + 1 < n and items[j + 1].sent == sent and type(items[j + 1]) is not Item
+                        and items[j + 1].text in POSSESSIVES):
                     possessive = True
                     j += 1
             elif kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
@@ -292,11 +309,13 @@ class PhraseReader:
                 break
             j += 1
         # "the President of Russia", "Secretary-General of the United Nations"
-        if titles and not mods and same(j + 1) and kind_of(items[j]) == "token" and items[j].text == "of":
+        if (titles and not mods and j + 1 < n and items[j + 1].sent == sent and type(items[j]) is not Item
+                and items[j].text == "of"):
             k = j + 1
-            if kind_of(items[k]) == "token" and items[k].text.lower() == "the" and same(k + 1):
+            if (type(items[k]) is not Item and items[k].text.lower() == "the" and k + 1 < n
+                    and items[k + 1].sent == sent):
                 k += 1
-            if kind_of(items[k]) in MODIFIERS and kind_of(items[k]) != "demonym":
+            if type(items[k]) is Item and items[k].kind in MODIFIERS and items[k].kind != "demonym":
                 mods.append(items[k])
                 of_end = items[k].end
                 j = k + 1
@@ -304,7 +323,7 @@ class PhraseReader:
         name_item: Item | None = None
         name_span: tuple[int, int] | None = None
         head = titles[-1][1] if titles else None
-        if same(j) and kind_of(items[j]) in ("person", "surname") and (
+        if j < n and items[j].sent == sent and type(items[j]) is Item and items[j].kind in ("person", "surname") and (
                 titles or not mods or possessive or mods[0].kind == "demonym") and (
                 titles or not mods or mods[0].kind != "city"):
             name_item = items[j]
@@ -313,13 +332,15 @@ class PhraseReader:
         elif head is not None and head.title and not of_end and not titles[-1][0].text.isupper() and (
                 head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
             k, last = j, None
-            while same(k) and kind_of(items[k]) in ("token", "surname") and k - j < 5:
+            while (k < n and items[k].sent == sent and (type(items[k]) is not Item or items[k].kind == "surname")
+                   and k - j < 5):
                 word = items[k].text
                 if _is_name(word) or word[:1].isupper() and word.lower() in self.d.surnames:
                     last = k
                 elif not (last is not None and (word.lower() in NAME_PARTICLES or word == "-"
                                                  and not items[k - 1].space)
-                          and same(k + 1) and (_is_name(items[k + 1].text) or items[k + 1].text == "-")):
+                          and k + 1 < n and items[k + 1].sent == sent
+                          and (_is_name(items[k + 1].text) or items[k + 1].text == "-")):
                     break
                 k += 1
             if last is not None:
@@ -330,9 +351,10 @@ class PhraseReader:
             j = i + 1 if not mods else j
         # a leader's side: "the Biden administration", "Assad's forces"
         collective: Agent | None = None
-        if name_span is not None and same(j):
-            k = j + 1 if kind_of(items[j]) == "token" and items[j].text in POSSESSIVES else j
-            if same(k) and kind_of(items[k]) == "agent" and self.d.agents[items[k].refs[0]].kind == "collective":
+        if name_span is not None and j < n and items[j].sent == sent:
+            k = j + 1 if type(items[j]) is not Item and items[j].text in POSSESSIVES else j
+            if (k < n and items[k].sent == sent and type(items[k]) is Item and items[k].kind == "agent"
+                    and self.d.agents[items[k].refs[0]].kind == "collective"):
                 collective = self.d.agents[items[k].refs[0]]
                 end_collective = items[k].end
                 j = k + 1
