@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bisect import bisect_left
 from typing import Sequence
 
 from ..model import Actor, Mention
@@ -156,14 +157,19 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
     """Runs of capitalised words that no dictionary knows ("Ranil Wickremesinge", "Immigration
     and Customs Enforcement"): uncoded actors (kind ``unknown``) that may fill a role, so that
     an event is coded with its actor's name even when the actor cannot be coded."""
+    capitalised = doc.capitalised()
+    position = bisect_left(capitalised, first)
+    if position >= len(capitalised) or capitalised[position] >= last:
+        return []
     taken = [(m.start, m.end) for m in mentions] + list(blocked)
     found: list[Mention] = []
     tokens = doc.tokens
-    j = first
+    j = capitalised[position]
     while j < last:
         token = tokens[j]
         if not token.text[:1].isupper() or token.lower in _NOT_NAMES or not token.text[:1].isalpha():
-            j += 1
+            position = bisect_left(capitalised, j + 1, position)  # next capitalised token
+            j = capitalised[position] if position < len(capitalised) else last
             continue
         k = j + 1
         while k < last and (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()

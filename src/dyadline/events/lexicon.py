@@ -57,6 +57,13 @@ class Entry:
         return not self.cameo
 
     @cached_property
+    def needed(self) -> tuple[frozenset[str], ...]:
+        """For each literal word after the head and before it: the forms, one of which must
+        occur in the sentence; lets matching skip entries that cannot match at a glance."""
+        return tuple(frozenset(part) for part in self.pattern[1:] + self.before
+                     if part not in (("*",), ("+",)))
+
+    @cached_property
     def length(self) -> int:
         """Number of words (specificity): computed once, compared on every match."""
         return sum(1 for part in self.pattern + self.before if part not in (("*",), ("+",)))
@@ -110,6 +117,8 @@ class Lexicon:
             return []
         surfaces = [t.lower for t in window]
         lemmas = [w if w in _SKIPPABLE else self.lemma_of.get(w, w) for w in surfaces]
+        present = set(lemmas)
+        present.update(surfaces)
         found: list[Match] = []
         for offset, lemma in enumerate(lemmas):
             bucket = self.by_head.get(lemma)
@@ -123,6 +132,8 @@ class Lexicon:
             for entry in bucket:  # sorted most specific first
                 if entry.length < best_length:
                     break
+                if any(part.isdisjoint(present) for part in entry.needed):
+                    continue  # a word of the phrase is not in the sentence at all
                 match = self._match(entry, lemmas, surfaces, offset, first)
                 if match is not None and entry.before and not self._match_before(entry, lemmas, surfaces, offset):
                     match = None

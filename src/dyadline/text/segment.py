@@ -86,12 +86,20 @@ class TextDoc:
     spacy_doc: Any = None
     _token_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _capitalised: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains a character offset (the last one starting at or before it)."""
         if self._sentence_starts is None:
             self._sentence_starts = [s.start for s in self.sentences]
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def capitalised(self) -> list[int]:
+        """Indices of the tokens that start with a capital letter (built once per document):
+        the only places a name can start."""
+        if self._capitalised is None:
+            self._capitalised = [t.i for t in self.tokens if t.text[:1].isupper()]
+        return self._capitalised
 
     def tokens_of(self, sentence_index: int) -> list[Token]:
         first, last = self.sentence_tokens[sentence_index]
