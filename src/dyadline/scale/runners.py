@@ -65,8 +65,10 @@ class DaskRunner(Runner):
                                          dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self._cluster)
         threads = sum(self.client.nthreads().values()) or 1
-        # Two batches per worker thread: one running, one queued, so no worker waits on us.
-        self.in_flight = in_flight or 2 * threads
+        # Four batches per worker thread: one running and three queued, so that a worker
+        # still has work while this process writes a transaction (which can take as long as
+        # analysing a batch or two).
+        self.in_flight = in_flight or 4 * threads
         from ..store.ingest import warm_up
 
         # Every worker builds its coder now (dictionaries load once per process, not per task).
