@@ -335,6 +335,87 @@ def _without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
+def _first_words(patterns) -> set[str] | None:
+    """The words (runs of a-z) that a match of one of ``patterns`` can start with, read from
+    the parsed patterns; None where that cannot be told.  "time" and "day" are words of the
+    rules ("local time", "two days") but no rule starts with them: the gate need not stop
+    there."""
+    try:
+        from re import _parser as sre_parse  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    found: set[str] = set()
+    try:
+        for pattern in patterns:
+            opened, done = _walk(sre_parse.parse(pattern), {""}, sre_parse)
+            found |= opened | done
+    except _Unknown:
+        return None
+    return found
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _walk(items, opened: set[str], sp) -> tuple[set[str], set[str]]:
+    """Follow a parsed sequence from the word beginnings ``opened`` (letters read so far, the
+    word still running): (words still running at its end, words ended inside it)."""
+    done: set[str] = set()
+    for op, arg in items:
+        if not opened:
+            break
+        if op is sp.LITERAL or op is sp.IN:
+            chars: set[str] = set()
+            ends = False
+            members = [(sp.LITERAL, arg)] if op is sp.LITERAL else arg
+            for kind, value in members:
+                if kind is sp.LITERAL:
+                    chars.add(chr(value))
+                elif kind is sp.RANGE and value[1] - value[0] < 512:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is sp.CATEGORY and str(value) in ("CATEGORY_DIGIT", "CATEGORY_SPACE"):
+                    ends = True
+                else:
+                    raise _Unknown
+            letters = chars & _LETTERS
+            if ends or chars - _LETTERS:
+                done |= opened  # a character that is not a letter ends the first word
+            opened = {w + c for w in opened for c in letters}
+        elif op is sp.BRANCH:
+            after: set[str] = set()
+            for branch in arg[1]:
+                o, d = _walk(branch, opened, sp)
+                after |= o
+                done |= d
+            opened = after
+        elif op is sp.SUBPATTERN:
+            if arg[1] or arg[2]:
+                raise _Unknown
+            opened, d = _walk(arg[3], opened, sp)
+            done |= d
+        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT):
+            low, high, sub = arg
+            after = set(opened) if low == 0 else set()
+            current = opened
+            for count in range(1, 9):
+                current, d = _walk(sub, current, sp)
+                done |= d
+                if count >= low:
+                    after |= current
+                if not current or count >= high:
+                    break
+            else:
+                raise _Unknown  # a repeated run of letters: no finite list of words
+            opened = after
+        elif op in (sp.ASSERT, sp.ASSERT_NOT, sp.AT):
+            continue
+        else:
+            raise _Unknown
+        if len(opened) > 100_000:
+            raise _Unknown
+    return opened, done
+
+
 def _gate(patterns) -> str:
     """A lookahead that most word starts fail at once, before the rules are tried.
 
@@ -350,6 +431,11 @@ def _gate(patterns) -> str:
         words.update(re.findall(r"[a-z]+", literal.sub(" ", _without_lookarounds(pattern))))
     first = words - NEVER_FIRST
     strong, weak = first - WEAK_FIRST, first & WEAK_FIRST
+    # a word no rule can start with never opens an expression (it may still follow a weak one)
+    first_words = _first_words(patterns)
+    opening = strong if first_words is None else strong & first_words
+    if first_words is not None:
+        weak &= first_words
     any_word = f"(?:{_trie(words - NEVER_SECOND)})(?![a-z])"
     after_number = {u + s for u in lexicon().units for s in ("", "s")} | {"centuries", "half"}
     after_number |= {m.lower().rstrip(".") for m in lexicon().months}
@@ -359,8 +445,10 @@ def _gate(patterns) -> str:
               rf"|\d+(?:\.\d+)?(?:st|nd|rd|th)?\s*(?:1/2\s*|(?:to|or|-)\s*\d+\s*)?[\s-]*"
               rf"(?:of\s+)?(?:{_trie(after_number)})(?![a-z])")
     strong_word = f"(?:{_trie(strong)})(?![a-z])"
+    opening_word = f"(?:{_trie(opening)})(?![a-z])"
     sep = r"(?:[\s-]+|['\u2019]s\s+)"
-    return (rf"(?={strong_word}|{digits}|['\u2019]\d0s|[qh][1-4]\b"
+    # the number alternatives behind one digit test: letters (most word starts) fail it at once
+    return (rf"(?=(?=\d)(?:{digits})|{opening_word}|['\u2019]\d0s|[qh][1-4]\b"
             rf"|(?:{_trie(weak)})(?:{sep}(?:{_trie(MIDDLE & words)})(?![a-z])){{0,4}}"
             rf"{sep}(?:{strong_word}|\d|['\u2019]\d))")
 
