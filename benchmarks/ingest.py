@@ -59,7 +59,11 @@ def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int,
     return {"config": name, "workers": workers, "articles": summary.new_articles,
             "events": summary.events, "startup_s": round(summary.startup_seconds, 2),
             "ingest_s": round(working, 2), "wall_s": round(wall, 2),
-            "articles_per_s": round(summary.new_articles / working, 1) if working > 0 else None}
+            "articles_per_s": round(summary.new_articles / working, 1) if working > 0 else None,
+            # Analysis time per article where it ran: if it rises with the number of workers,
+            # the workers are competing for CPU (too few free cores), not waiting on dyadline.
+            "analysis_ms_per_article": round(1000 * summary.analysis_seconds / summary.new_articles, 2)
+            if summary.new_articles else None}
 
 
 def main() -> None:
@@ -94,10 +98,11 @@ def main() -> None:
     print(f"ingest benchmark: {n} articles (example corpus x {args.copies}), "
           f"{os.cpu_count()} CPUs, batch size {args.batch_size}, best of {args.repeat}, "
           f"load average now {report['load_average']}")
-    print(f"{'config':<8} {'workers':>7} {'start-up s':>10} {'ingest s':>9} {'articles/s':>11}")
+    print(f"{'config':<8} {'workers':>7} {'start-up s':>10} {'ingest s':>9} {'articles/s':>11} "
+          f"{'analysis ms/article':>20}")
     for r in results:
         print(f"{r['config']:<8} {r['workers']:>7} {r['startup_s']:>10} {r['ingest_s']:>9} "
-              f"{r['articles_per_s']:>11}")
+              f"{r['articles_per_s']:>11} {r['analysis_ms_per_article']:>20}")
     print(f"speed-up 2 vs 1 worker: {report['speedup_2_over_1']}; "
           f"scaling efficiency: {efficiency}")
 

@@ -58,6 +58,7 @@ class IngestSummary:
     seconds: float = 0.0
     startup_seconds: float = 0.0  # opening the store and starting the runner (cluster, coders)
     work_seconds: float = 0.0  # from the runner being ready to the last batch written
+    analysis_seconds: float = 0.0  # summed over batches, where they ran (CPU contention shows here)
     run_id: int = 0
 
     @property
@@ -233,6 +234,7 @@ def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str]
                 # later in the input is analysed (and reported) again rather than skipped.
                 analysed = set(result.tables["articles"].column("article_key").to_pylist())
                 pending.difference_update(k for k in result.keys if k not in analysed)
+                summary.analysis_seconds += result.seconds
                 buffer.append(result)
                 if sum(r.tables["articles"].num_rows for r in buffer) >= write_size:
                     _write(con, buffer, summary, pending, progress)
