@@ -37,6 +37,15 @@ def _prefix(rule: str, pattern: str) -> str:
     it changes nothing that is found."""
     first = _first_chars(pattern)
     guard = "(?=[" + "".join(sorted(first)) + "])" if first else ""
+    split = _first_word_split(pattern)
+    if split is not None and "" not in split[1]:
+        # and on the words it can start with: whole words where the rule reads on past them,
+        # prefixes where the match may end inside a longer word; or a character that is no letter
+        exact, prefixes = split
+        options = [f"(?:{_trie(exact - {''})})(?![a-z])"] if exact - {""} else []
+        options += [f"(?:{_trie(prefixes)})"] if prefixes else []
+        options += ["[^a-z]"] if "" in exact else []
+        guard += "(?=" + "|".join(options) + ")" if options else ""
     return f"(?P<{rule}>{guard}(?:" + pattern.replace("(?P<", f"(?P<{rule}__") + "))"
 
 
@@ -354,6 +363,20 @@ def _first_words(patterns) -> set[str] | None:
     return found
 
 
+def _first_word_split(pattern: str) -> tuple[set[str], set[str]] | None:
+    """(first words a character that is no letter follows, first words the match may end in),
+    "" standing for a match that starts with no letter; None where that cannot be told."""
+    try:
+        from re import _parser as sre_parse  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        opened, done = _walk(sre_parse.parse(pattern), {""}, sre_parse)
+    except _Unknown:
+        return None
+    return done, opened
+
+
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
@@ -447,10 +470,12 @@ def _gate(patterns) -> str:
     strong_word = f"(?:{_trie(strong)})(?![a-z])"
     opening_word = f"(?:{_trie(opening)})(?![a-z])"
     sep = r"(?:[\s-]+|['\u2019]s\s+)"
+    # one test of the first character (a word starting with "g" or "u" can open nothing), then
     # the number alternatives behind one digit test: letters (most word starts) fail it at once
-    return (rf"(?=(?=\d)(?:{digits})|{opening_word}|['\u2019]\d0s|[qh][1-4]\b"
+    heads = "".join(sorted({w[0] for w in opening | weak} | set("qh'\u2019")))
+    return (rf"(?=(?=[{heads}\d])(?:(?=\d)(?:{digits})|{opening_word}|['\u2019]\d0s|[qh][1-4]\b"
             rf"|(?:{_trie(weak)})(?:{sep}(?:{_trie(MIDDLE & words)})(?![a-z])){{0,4}}"
-            rf"{sep}(?:{strong_word}|\d|['\u2019]\d))")
+            rf"{sep}(?:{strong_word}|\d|['\u2019]\d)))")
 
 
 @lru_cache(maxsize=None)

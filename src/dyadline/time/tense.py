@@ -66,11 +66,14 @@ def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90,
     best_distance = window + 1
     for cue_start, cue_end, kind in cues:
         if cue_end <= start:
-            distance, between = start - cue_end, sentence[cue_end:start]
+            distance, lo, hi = start - cue_end, cue_end, start
         elif cue_start >= end:
-            distance, between = cue_start - end, sentence[end:cue_start]
+            distance, lo, hi = cue_start - end, end, cue_start
         else:
             continue  # the cue is part of the expression ("last", "earlier")
+        if distance >= best_distance:
+            continue  # too far already: the penalty only adds (and the clause test costs)
+        between = sentence[lo:hi]
         if between and _CLAUSE_BREAK.search(between):
             distance += penalty  # another clause: "met on Friday and will talk ..."
         if distance < best_distance:
