@@ -14,7 +14,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
 from rich.table import Table
 from rich.text import Text
 
-QUAD_NAMES = ("neutral", "verbal\ncoop.", "material\ncoop.", "verbal\nconflict", "material\nconflict")
+QUAD_SHORT = ("Q0", "Q1", "Q2", "Q3", "Q4")
 
 
 class RateColumn(ProgressColumn):
@@ -82,24 +82,33 @@ def print_events(console: Console, rows: list[dict[str, Any]], reports: bool,
 
 
 def print_dyad(console: Console, series: Any) -> None:
-    """The dyad series: one row per period, events by quad class, mean Goldstein, PLOVER."""
+    """The dyad series: one row per period, events by quad class, mean Goldstein, PLOVER.
+
+    Compact (short quad-class headers explained in the caption) so that it reads in an
+    80-column terminal, as in `make run`.
+    """
+    from rich import box
+
     arrow = "->" if series.directed else "<->"
     unit = "event clusters" if series.unit == "clusters" else "reports"
     table = Table(title=f"{series.source} {arrow} {series.target} by {series.by} ({unit})",
-                  header_style="bold")
+                  header_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1),
+                  caption="Q0 neutral, Q1 verbal cooperation, Q2 material cooperation, "
+                          "Q3 verbal conflict, Q4 material conflict; Goldstein: mean")
     table.add_column("period", no_wrap=True)
-    for name in QUAD_NAMES:
-        table.add_column(name, justify="right")
-    table.add_column("total", justify="right")
-    table.add_column("mean\nGoldstein", justify="right", no_wrap=True)
-    table.add_column("PLOVER types")
+    for name in QUAD_SHORT:
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("total", justify="right", no_wrap=True)
+    table.add_column("Goldstein", justify="right", no_wrap=True)
+    table.add_column("PLOVER types", overflow="fold", min_width=16)
     for p in series.periods:
         plover = ", ".join(f"{k} {v}" for k, v in sorted(p.plover.items(),
                                                         key=lambda kv: (-kv[1], kv[0])))
         gold = "" if p.goldstein is None else f"{p.goldstein:+.2f}"
         table.add_row(p.label, *(str(n) if n else "." for n in p.quad), str(p.total), gold, plover)
     console.print(table)
-    console.print(f"{series.total} {unit} between {series.source} and {series.target}")
+    console.print(f"{series.total} {unit} between {series.source} and {series.target}",
+                  soft_wrap=True)
 
 
 def print_network(console: Console, rows: Iterable[dict[str, Any]], edges: int, top: int) -> None:
