@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
+from operator import attrgetter
+from typing import Any
 
 from ..model import Actor, Mention
 from ..text import TextDoc
@@ -19,6 +22,7 @@ from ..text import TextDoc
 __all__ = ["find_mentions", "resolve_actor"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_START = attrgetter("start")
 
 
 def _as_of(date: str | None) -> str:
@@ -34,29 +38,38 @@ def _as_of(date: str | None) -> str:
 def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
     """All actor mentions in the article, sorted by start, non-overlapping (longest match wins),
     each resolved as of `date` (YYYY-MM-DD or None = today), with coreference applied."""
-    from .coref import candidate_tokens, link_names_and_titles, link_owners, link_pronouns, link_surnames
-    from .dictionary import load_dictionary
-    from .matcher import find_hits
-    from .phrases import PhraseReader, placed_items
-
+    coref, load_dictionary, find_hits, phrases = _steps()
     as_of = _as_of(date)
     text = doc.text
-    items, positions = placed_items(text, doc.tokens, find_hits(text))
-    found = PhraseReader(load_dictionary(), as_of, text).read(items, positions)
-    link_names_and_titles(found)
-    link_owners(found, doc.sentences)
-    candidates = candidate_tokens(found, doc.tokens)
-    found += link_surnames(found, doc.tokens, candidates)
-    found += link_pronouns(found, doc.tokens, text, doc.sentences, candidates)
-    found.sort(key=lambda f: f.start)
+    tokens = doc.tokens
+    items, positions = phrases.placed_items(text, tokens, find_hits(text))
+    found = phrases.PhraseReader(load_dictionary(), as_of, text).read(items, positions)
+    coref.link_names_and_titles(found)
+    coref.link_owners(found, doc.sentences)
+    candidates = coref.candidate_tokens(found, tokens)
+    found += coref.link_surnames(found, tokens, candidates)
+    found += coref.link_pronouns(found, tokens, text, doc.sentences, candidates)
+    found.sort(key=_START)
     mentions: list[Mention] = []
     reach = 0
     for f in found:
-        if f.start < reach or f.end <= f.start:
+        start, end = f.start, f.end
+        if start < reach or end <= start:
             continue
-        reach = f.end
-        mentions.append(Mention(text[f.start:f.end], f.start, f.end, f.actor, f.kind))
+        reach = end
+        mentions.append(Mention(text[start:end], start, end, f.actor, f.kind))
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _steps() -> tuple[Any, Any, Any, Any]:
+    """The step modules, imported on first use (``import dyadline`` stays cheap) and then held,
+    so that each article does not pay for the imports again."""
+    from . import coref, phrases
+    from .dictionary import load_dictionary
+    from .matcher import find_hits
+
+    return coref, load_dictionary, find_hits, phrases
 
 
 def resolve_actor(text: str, date: str | None = None, context: str | None = None) -> Actor:

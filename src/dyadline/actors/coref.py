@@ -22,16 +22,17 @@ import re
 from bisect import bisect_right, insort
 from collections.abc import Container
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from ..model import Actor
+from ..text.segment import Token
 from .dictionary import INTERNATIONAL
 from .phrases import NAME_STOP, Found, stack
 
 _QUOTED = re.compile(r"\u201c[^\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
 _PRONOUNS = {"he": "m", "she": "f", "they": ""}
 _LOOKBACK = 3
-_LOWER = attrgetter("lower")
+_LOWER = itemgetter(Token._fields.index("lower"))  # segment's tokens are NamedTuples
 _START = attrgetter("start")
 
 
@@ -153,14 +154,8 @@ def link_surnames(found: list[Found], tokens: list, candidates: list[int] | None
 
 
 def _sentence_of(offset: int, sentences: list) -> int:
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the last sentence that starts at or before ``offset`` (0 if none)."""
+    return max(bisect_right(sentences, offset, key=_START) - 1, 0)
 
 
 def link_pronouns(found: list[Found], tokens: list, text: str, sentences: list,

@@ -57,15 +57,8 @@ def _is_acronym(form: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def automaton(directory: str | None = None) -> tuple[Any, Any]:
-    """The compiled automata for the dictionary in ``directory`` (built once per process).
-
-    Two of them: one over the lower-cased text for every phrase whose case is checked per
-    entry, and one over the text as written for the phrases that only match in exactly the
-    dictionary's case (the ASCII abbreviations: "US", "UN", "MP", "AP").  Searching the latter
-    case-sensitively gives the same hits, but the automaton no longer stops at every "us", "un"
-    or "ap" inside ordinary words, which was most of the matcher's work.
-    """
+def automaton(directory: str | None = None) -> Any:
+    """The compiled automaton for the dictionary in ``directory`` (built once per process)."""
     import ahocorasick
 
     d: Dictionary = load_dictionary(directory)
@@ -81,21 +74,11 @@ def automaton(directory: str | None = None) -> tuple[Any, Any]:
         bucket = table.setdefault(lower, [])
         if entry not in bucket:
             bucket.append(entry)
-    folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
+    auto = ahocorasick.Automaton()
     for key, entries in table.items():
-        if all(case == 2 and form.isascii() for form, _kind, _ref, case in entries):
-            # only the entries written exactly so can pass the case check: key them by that form
-            by_form: dict[str, list[tuple[str, str, str, int]]] = {}
-            for entry in entries:
-                by_form.setdefault(entry[0], []).append(entry)
-            for form, group in by_form.items():
-                exact.add_word(form, (len(form), _compile(group)))
-        else:
-            folded.add_word(key, (len(key), _compile(entries)))
-    folded.make_automaton()
-    if len(exact):
-        exact.make_automaton()
-    return folded, exact
+        auto.add_word(key, (len(key), _compile(entries)))
+    auto.make_automaton()
+    return auto
 
 
 def _compile(entries: list[tuple[str, str, str, int]]) -> tuple[tuple[str, str, str, int, int, bool], ...]:
@@ -107,13 +90,9 @@ def find_hits(text: str, directory: str | None = None) -> list[Hit]:
     """All dictionary phrases in ``text``: non-overlapping, longest first, sorted by start."""
     plain, lower = normalise(text)
     size = len(lower)
-    folded, exact = automaton(directory)
     candidates: list[tuple[int, int, int, str, tuple[str, ...]]] = []
     add = candidates.append
-    matches = list(folded.iter(lower))
-    if len(exact):
-        matches += exact.iter(plain)
-    for last, (length, entries) in matches:
+    for last, (length, entries) in automaton(directory).iter(lower):
         end = last + 1
         start = end - length
         before = lower[start - 1] if start else " "

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..model import Actor
+from ..text.segment import Token
 from .dictionary import INTERNATIONAL, Agent, Dictionary, Person, Term, fold
 from .matcher import Hit
 
@@ -54,11 +55,13 @@ Classic Candidate Nominee Frontrunner Billionaire Businessman Mogul Incumbent Ri
 Comrade Team Camp Club Vote Votes Rally Campaign""".split())
 #: suffixes that make a namesake ("Donald Trump Jr.")
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "III"})
-_START = attrgetter("start")
-_END = attrgetter("end")
+_NAMES = frozenset({"surname", "person"})
+#: token offsets read by index (segment's tokens are NamedTuples): faster than by attribute
+_START = itemgetter(Token._fields.index("start"))
+_END = itemgetter(Token._fields.index("end"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A mention under construction, with what coreference needs to know about it."""
 
@@ -160,6 +163,8 @@ class PhraseReader:
         self.d = d
         self.date = date
         self.text = text
+        #: (kind, reference) -> (kind, actor, plural) of a name on its own, resolved once per article
+        self.seen: dict[tuple[str, str], tuple[str, Actor, bool]] = {}
 
     # -- resolution helpers -------------------------------------------------------------------
 
@@ -212,12 +217,12 @@ class PhraseReader:
         for i in positions:
             if i < reach:
                 continue
-            item = items[i]
-            namesake = self.namesake(items, i, reach)
-            if namesake is not None:
-                found.append(namesake[0])
-                reach = namesake[1]
-                continue
+            if items[i].kind in _NAMES:
+                namesake = self.namesake(items, i, reach)
+                if namesake is not None:
+                    found.append(namesake[0])
+                    reach = namesake[1]
+                    continue
             start = i - 1 if i > reach and type(items[i - 1]) is not Item and items[i - 1].lower in DETERMINERS else i
             result, nxt = self.phrase(items, start)
             if result is None and start < i:
@@ -234,7 +239,7 @@ class PhraseReader:
         surname or name; reported as an unknown person (code None) so that the famous bearer's
         codes are not given to them."""
         item = items[i]
-        if item.kind not in ("surname", "person"):
+        if item.kind not in _NAMES:
             return None
         after = items[i + 1] if i + 1 < len(items) else None
         if (after is not None and type(after) is not Item and after.text in SUFFIXES
@@ -398,6 +403,16 @@ class PhraseReader:
     # -- the four shapes of a mention ---------------------------------------------------------
 
     def alone(self, item: Item) -> Found:
+        key = (item.kind, item.refs[0])
+        known = self.seen.get(key)
+        if known is None:
+            found = self.resolve_alone(item)
+            self.seen[key] = (found.kind, found.actor, found.plural)
+            return found
+        # the same name again: the same actor (Actor is immutable), a fresh mention
+        return Found(item.start, item.end, known[0], known[1], plural=known[2])
+
+    def resolve_alone(self, item: Item) -> Found:
         if item.kind == "organisation":
             org = self.d.organisation_on(item.refs[0], self.date)
             base = org.cameo if org.code in INTERNATIONAL else None
