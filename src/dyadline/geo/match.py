@@ -23,8 +23,6 @@ evidence around it, because many place names are also words or people:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text import TextDoc
@@ -38,11 +36,6 @@ BIG_ALTERNATE = 1000000
 _PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
                     ("mt ", "mount "), ("ft ", "fort "))
 _MEMO_LIMIT = 200000
-
-
-#: A-Z and every non-ASCII character: a superset of the characters ``str.isupper`` accepts,
-#: filtered with ``isupper`` (cheap: few non-ASCII characters in English news)
-_UPPER = re.compile("[A-Z\u00c0-\U0010ffff]")
 
 
 @dataclass
@@ -130,21 +123,9 @@ def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str,
 
 
 def _capitalised_tokens(doc: TextDoc) -> list[int]:
-    """Indices of the tokens whose first character is upper case, found with one regex over the
-    text rather than a test of every token (the text's upper-case letters that start a token)."""
-    starts = doc._token_starts
-    if starts is None:
-        starts = doc._token_starts = [t[2] for t in doc.tokens]
-    found = []
-    text = doc.text
-    for m in _UPPER.finditer(text):
-        at = m.start()
-        if not text[at].isupper():
-            continue
-        k = bisect_right(starts, at) - 1
-        if k >= 0 and starts[k] == at:
-            found.append(k)
-    return found
+    """Indices of the tokens whose first character is upper case: the only places a name may
+    start, so that the matcher's per-token work happens at these alone."""
+    return [t[0] for t in doc.tokens if t[1][:1].isupper()]
 
 
 def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
@@ -156,13 +137,41 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
     persons: set[str] = set()
     sentence_tokens = doc.sentence_tokens
     locative = cue.locative_prepositions
+    heads, keys, lookups = gaz.heads, gaz.keys, gaz.lookups
+    caps = _capitalised_tokens(doc)
+    ncaps = len(caps)
     skip = 0  # tokens before this one are inside a match already taken or passed over
-    for i in _capitalised_tokens(doc):
+    for p, i in enumerate(caps):
         if i < skip:
             continue
         tok = tokens[i]
         first_tok, stop = sentence_tokens[tok[5]]
-        found = _longest(doc, gaz, i, stop)
+        # the longest name from here (what _longest does), trying only capitalised last tokens
+        words = heads.get(tok[1])
+        if words is None:
+            words = _head_words(gaz, tok[1])
+        found = None
+        if words:
+            limit = i + min(MAX_TOKENS, stop - i, 3 * words)
+            q = p
+            while q + 1 < ncaps and caps[q + 1] < limit:
+                q += 1
+            start = tok[2]
+            while q >= p:
+                last = caps[q]
+                raw = text[start:tokens[last][3]]
+                key = keys.get(raw)
+                if key is None:
+                    if len(keys) >= _MEMO_LIMIT:
+                        keys.clear()
+                    key = keys[raw] = normalise(raw)
+                candidates = lookups.get(key)
+                if candidates is None:
+                    candidates = _lookup(gaz, key)
+                if candidates:
+                    found = (last - i + 1, key, candidates)
+                    break
+                q -= 1
         if found is None:
             if i > first_tok and tokens[i - 1][4] in locative:
                 abbreviation = _abbreviation_place(doc, gaz, i, first_tok, stop, cue)

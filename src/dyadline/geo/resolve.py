@@ -51,20 +51,37 @@ class Focus:
             self._clues.append(("", None, key, None, None))
         self._cache: dict[str, tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]] = {}
         self._support: dict[str, frozenset[str]] = {}  # name -> divisions of its readings
+        self._support_cache: dict[str, dict[str, list[float]]] = {}
 
     def add_support(self, key: str, admin1: frozenset[str]) -> None:
         """The divisions an ambiguous name may lie in: a reading of another name in one of
         them is supported ("Paris" and "Lamar County" both have a reading in Texas)."""
         if admin1:
             self._support[key] = admin1
+            self._support_cache.clear()
 
     def support(self, entry: Entry, key: str) -> float:
         """Names other than ``key`` with a reading in the entry's division, each weighted by
         one over the number of divisions it may lie in."""
         if not entry.admin1:
             return 0.0
-        return sum(1.0 / len(divisions) for other, divisions in self._support.items()
-                   if other != key and entry.admin1 in divisions)
+        terms = self.support_terms(key).get(entry.admin1)
+        return sum(terms) if terms is not None else 0
+
+    def support_terms(self, key: str) -> dict[str, list[float]]:
+        """Division -> the weights :meth:`support` adds up for it (names other than ``key``, in
+        the order they were given, so that the sum is the same to the last bit); cached, since
+        every reading of a name asks for it."""
+        found = self._support_cache.get(key)
+        if found is None:
+            found = {}
+            for other, divisions in self._support.items():
+                if other != key:
+                    weight = 1.0 / len(divisions)
+                    for division in divisions:
+                        found.setdefault(division, []).append(weight)
+            self._support_cache[key] = found
+        return found
 
     def add(self, entry: Entry, key: str = "", point: bool = True) -> None:
         """The entry's country and division, and its position if it is a town (and ``point``)."""
@@ -81,6 +98,7 @@ class Focus:
         other = Focus()
         other._clues = list(self._clues)
         other._support = dict(self._support)
+        other._support_cache = dict(self._support_cache)  # same names, same weights
         return other
 
     def sets(self, key: str = "") -> tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]:
@@ -195,10 +213,23 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
         for n, (e, alt, i) in enumerate(entries):
             scored.append((_base_score(gaz, 2 * i + alt, e, alt), -(e.geonameid or 0), n))
     else:
+        # :func:`_context` inlined, with what depends on the name alone worked out once
         countries, admin1, points = focus.sets(key)
+        terms = focus.support_terms(key) if focus._support else None
         for n, (e, alt, i) in enumerate(entries):
             value = _base_score(gaz, 2 * i + alt, e, alt)
-            value += _context(e, focus, countries, admin1, points, key)
+            context = 0.0
+            if e.country and e.country in countries:
+                context += FOCUS_COUNTRY_BONUS
+            if e.admin1 and e.admin1 in admin1:
+                context += FOCUS_ADMIN1_BONUS
+            if e.feature in POINT_FEATURES:
+                if points and _near(e, points):
+                    context += PROXIMITY_BONUS
+                if terms is not None:
+                    weights = terms.get(e.admin1) if e.admin1 else None
+                    context += SUPPORT_BONUS * min(1.0, sum(weights) if weights is not None else 0)
+            value += min(context, MAX_CONTEXT_BONUS)
             scored.append((value, -(e.geonameid or 0), n))
     value, _, n = max(scored)
     return entries[n][0], value
