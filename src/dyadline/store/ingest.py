@@ -247,6 +247,10 @@ def ingest(paths: list[str], db_path: str | Path, *, default_date: Optional[str]
         try:
             store.finish_run(con, run_id, summary.new_articles, summary.known_articles,
                              summary.bad_records, status)
+        except Exception:
+            if status == "done":
+                raise
+            # the run already failed: keep that error, not this follow-up one
         finally:
             con.close()
     return summary
