@@ -57,8 +57,9 @@ def _is_acronym(form: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def automaton(directory: str | None = None) -> Any:
-    """The compiled automaton for the dictionary in ``directory`` (built once per process)."""
+def automaton(directory: str | None = None) -> tuple[Any, dict[str, tuple]]:
+    """The compiled automaton for the dictionary in ``directory`` (built once per process), over
+    :func:`_probe` forms of the phrases, and the entries of each lower-case phrase."""
     import ahocorasick
 
     d: Dictionary = load_dictionary(directory)
@@ -74,11 +75,36 @@ def automaton(directory: str | None = None) -> Any:
         bucket = table.setdefault(lower, [])
         if entry not in bucket:
             bucket.append(entry)
-    auto = ahocorasick.Automaton()
+    compiled: dict[str, tuple[tuple[str, str, str, int, int, bool], ...]] = {}
+    shapes: dict[str, list[tuple[int, int]]] = {}  # probe form -> (length, trailing) of its phrases
     for key, entries in table.items():
-        auto.add_word(key, (len(key), _compile(entries)))
+        compiled[key] = _compile(entries)
+        probe = _probe(key)
+        trailing = int(probe[-1] != " ")  # a phrase that ends in a letter or digit ends a word
+        shape = shapes.setdefault(" " + probe + (" " if trailing else ""), [])
+        if (len(key), trailing) not in shape:  # "opec" and "opec+" share " opec "
+            shape.append((len(key), trailing))
+    auto = ahocorasick.Automaton()
+    for probe, shape in shapes.items():
+        auto.add_word(probe, tuple(shape))
     auto.make_automaton()
-    return auto
+    return auto, compiled
+
+
+#: the probe alphabet: ASCII letters (lower-cased) and digits stay, every other byte is a space
+_PROBE = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _probe(lower: str) -> str:
+    """``lower`` with every character but an ASCII letter or digit made a space, same length.
+
+    The automaton runs over this, with each phrase between spaces, so that it only reports
+    phrases that start (and, when they end in a letter or digit, end) at a word boundary instead
+    of every "us" inside "business".  Any character that is not an ASCII letter or digit becomes
+    a space (non-ASCII ones through the encoder's one "?" per character), so every match of the
+    exact test below is still found; the test itself is unchanged.  Encode, translate and
+    decode all run in C."""
+    return lower.encode("ascii", "replace").translate(_PROBE).decode("ascii")
 
 
 def _compile(entries: list[tuple[str, str, str, int]]) -> tuple[tuple[str, str, str, int, int, bool], ...]:
@@ -92,9 +118,18 @@ def find_hits(text: str, directory: str | None = None) -> list[Hit]:
     size = len(lower)
     candidates: list[tuple[int, int, int, str, tuple[str, ...]]] = []
     add = candidates.append
-    for last, (length, entries) in automaton(directory).iter(lower):
-        end = last + 1
+    auto, compiled = automaton(directory)
+    lookup = compiled.get
+    found = []
+    for last, shape in auto.iter(" " + _probe(lower) + " "):
+        for length, trailing in shape:
+            end = last - trailing  # the probe is one character ahead of the text
+            entries = lookup(lower[end - length:end])
+            if entries is not None:  # else another phrase with the same probe form
+                found.append((end, length, entries))
+    for end, length, entries in found:
         start = end - length
+        last = end - 1
         before = lower[start - 1] if start else " "
         after = lower[end] if end < size else " "
         if before.isalnum() or after.isalnum() and lower[last].isalnum():
