@@ -216,8 +216,16 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
         # :func:`_context` inlined, with what depends on the name alone worked out once
         countries, admin1, points = focus.sets(key)
         terms = focus.support_terms(key) if focus._support else None
-        for n, (e, alt, i) in enumerate(entries):
-            value = _base_score(gaz, 2 * i + alt, e, alt)
+        bases = [_base_score(gaz, 2 * i + alt, e, alt) for e, alt, i in entries]
+        # strongest first: once a reading's size alone plus the most context can give falls
+        # short of the best score so far, no later reading can win (nor tie)
+        order = sorted(range(len(entries)), key=bases.__getitem__, reverse=True)
+        top = None
+        for n in order:
+            value = bases[n]
+            if top is not None and value + MAX_CONTEXT_BONUS < top:
+                break
+            e = entries[n][0]
             context = 0.0
             if e.country and e.country in countries:
                 context += FOCUS_COUNTRY_BONUS
@@ -231,6 +239,8 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
                     context += SUPPORT_BONUS * min(1.0, sum(weights) if weights is not None else 0)
             value += min(context, MAX_CONTEXT_BONUS)
             scored.append((value, -(e.geonameid or 0), n))
+            if top is None or value > top:
+                top = value
     value, _, n = max(scored)
     return entries[n][0], value
 
