@@ -165,12 +165,22 @@ class PhraseReader:
         self.text = text
         #: (kind, reference) -> (kind, actor, plural) of a name on its own, resolved once per article
         self.seen: dict[tuple[str, str], tuple[str, Actor, bool]] = {}
+        self.chosen: dict[tuple, Person | None] = {}
+        self.actors: dict[tuple[str, str], tuple[Actor, frozenset[str]]] = {}
 
     # -- resolution helpers -------------------------------------------------------------------
 
     def choose_person(self, names: tuple[str, ...] | list[str], role: str = "",
                       code: str | None = None) -> Person | None:
-        """The person among ``names`` who best fits the date, the title's role and the nationality."""
+        """The person among ``names`` who best fits the date, the title's role and the nationality
+        (worked out once per article for each question: news repeats its names)."""
+        key = (tuple(names), role, code)
+        if key in self.chosen:
+            return self.chosen[key]
+        person = self.chosen[key] = self._choose_person(names, role, code)
+        return person
+
+    def _choose_person(self, names: tuple[str, ...] | list[str], role: str, code: str | None) -> Person | None:
         best: tuple[int, int, Person] | None = None
         for position, name in enumerate(names):
             person = self.d.people.get(name)
@@ -187,6 +197,14 @@ class PhraseReader:
         return best[2] if best else None
 
     def person_actor(self, person: Person, role: str, eli: bool) -> tuple[Actor, frozenset[str]]:
+        """The person's actor and roles on the date (once per article and role: both immutable)."""
+        key = (person.name, role)
+        known = self.actors.get(key)
+        if known is None:
+            known = self.actors[key] = self._person_actor(person, role)
+        return known
+
+    def _person_actor(self, person: Person, role: str) -> tuple[Actor, frozenset[str]]:
         term = person.term_on(self.date, role)
         if term is not None:
             return actor_from_term(term, 0.9), frozenset(term.roles)
