@@ -137,6 +137,7 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
     persons: set[str] = set()
     sentence_tokens = doc.sentence_tokens
     locative = cue.locative_prepositions
+    person_titles, first_names = cue.person_titles, cue.first_names
     heads, keys, lookups = gaz.heads, gaz.keys, gaz.lookups
     caps = _capitalised_tokens(doc)
     ncaps = len(caps)
@@ -180,6 +181,17 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
                     skip = abbreviation.last
             continue
         n, key, candidates = found
+        if _readings(gaz, key, candidates, True, n == 1, cue) is None:
+            # no reading survives even with a cue ("Friday", a village's alternative name):
+            # _accept would drop it; only its note of a person's name is kept
+            if i > first_tok:
+                prev = tokens[i - 1]
+                ptext = prev[1]
+                if (prev[4].rstrip(".") in person_titles or prev[4].rstrip(".") in first_names
+                        or (len(ptext) == 2 and ptext[1] == "." and ptext[0].isupper())):
+                    persons.add(key)
+            skip = i + (1 if n == 1 else n)
+            continue
         j = i + n
         start, end = tok.start, tokens[j - 1].end
         match = Match(i, j, start, end, text[start:end], key, list(candidates))

@@ -105,9 +105,17 @@ class Focus:
         """Countries, admin1 keys and points of every clue not given by ``key``."""
         found = self._cache.get(key)
         if found is None:
-            clues = [c for c in self._clues if not key or c[0] != key]
-            found = (frozenset(c[1] for c in clues if c[1]), frozenset(c[2] for c in clues if c[2]),
-                     [(c[3], c[4]) for c in clues if c[3] is not None])
+            countries, admin1, points = set(), set(), []
+            for c in self._clues:  # one pass: every name asks for this
+                if key and c[0] == key:
+                    continue
+                if c[1]:
+                    countries.add(c[1])
+                if c[2]:
+                    admin1.add(c[2])
+                if c[3] is not None:
+                    points.append((c[3], c[4]))
+            found = (frozenset(countries), frozenset(admin1), points)
             self._cache[key] = found
         return found
 
