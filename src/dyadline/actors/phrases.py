@@ -20,7 +20,7 @@ no nationality) is marked for :mod:`coref` to resolve from earlier mentions.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import NamedTuple
@@ -56,8 +56,7 @@ Comrade Team Camp Club Vote Votes Rally Campaign""".split())
 #: suffixes that make a namesake ("Donald Trump Jr.")
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "III"})
 _NAMES = frozenset({"surname", "person"})
-#: token offsets read by index (segment's tokens are NamedTuples): faster than by attribute
-_START = itemgetter(Token._fields.index("start"))
+#: token end offsets read by index (segment's tokens are NamedTuples): faster than by attribute
 _END = itemgetter(Token._fields.index("end"))
 
 
@@ -116,7 +115,6 @@ def placed_items(text: str, tokens: list, hits: list[Hit]) -> tuple[list, list[i
     if not hits:
         return list(tokens), positions
     ends = list(map(_END, tokens))
-    starts = list(map(_START, tokens))
     k, n_tokens = 0, len(tokens)
     for start, end, kind, refs in hits:
         first = bisect_right(ends, start, k)  # first token that ends after the hit starts
@@ -126,7 +124,11 @@ def placed_items(text: str, tokens: list, hits: list[Hit]) -> tuple[list, list[i
             break
         positions.append(len(items))
         items.append(_new(Item, (start, end, tokens[first].sent, kind, refs, text[start:end], True)))
-        k = bisect_left(starts, end, first)  # first token that starts after the hit
+        # the first token that starts at or after the hit's end: past the tokens that end by
+        # then, and past one more that the hit ends inside
+        k = bisect_right(ends, end, first)
+        if k < n_tokens and tokens[k].start < end:
+            k += 1
     items.extend(tokens[k:])
     return items, positions
 
@@ -294,7 +296,17 @@ class PhraseReader:
 
     def phrase(self, items: list, i: int) -> tuple[Found | None, int]:
         n = len(items)
-        sent = items[i].sent
+        first_item = items[i]
+        sent = first_item.sent
+        if type(first_item) is Item and first_item.kind in MODIFIERS:
+            # the commonest phrase, a name on its own ("Russia", "NATO", "Iranian"): when no
+            # other hit follows in the sentence (a possessive aside), the grammar below ends
+            # at once with the name alone, so say so without running it
+            j = i + 1
+            if j < n and items[j].sent == sent and type(items[j]) is not Item and items[j].text in POSSESSIVES:
+                j += 1
+            if j >= n or items[j].sent != sent or type(items[j]) is not Item:
+                return (self.alone(first_item) if first_item.kind != "city" else None), i + 1
         if type(items[i]) is Item and items[i].kind == "agent" and self.inside_proper_name(items, i):
             return None, i + 1
         j = i
