@@ -439,6 +439,24 @@ def _walk(items, opened: set[str], sp) -> tuple[set[str], set[str]]:
     return opened, done
 
 
+def _trie_ending(ends: dict[str, str]) -> str:
+    """Like :func:`_trie`, each word followed by its own pattern (``ends[word]``)."""
+    root: dict = {}
+    for word, end in ends.items():
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = end
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append(node[""])
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
 def _gate(patterns) -> str:
     """A lookahead that most word starts fail at once, before the rules are tried.
 
@@ -473,9 +491,13 @@ def _gate(patterns) -> str:
     # one test of the first character (a word starting with "g" or "u" can open nothing), then
     # the number alternatives behind one digit test: letters (most word starts) fail it at once
     heads = "".join(sorted({w[0] for w in opening | weak} | set("qh'\u2019")))
-    return (rf"(?=(?=[{heads}\d])(?:(?=\d)(?:{digits})|{opening_word}|['\u2019]\d0s|[qh][1-4]\b"
-            rf"|(?:{_trie(weak)})(?:{sep}(?:{_trie(MIDDLE & words)})(?![a-z])){{0,4}}"
-            rf"{sep}(?:{strong_word}|\d|['\u2019]\d)))")
+    # the opening and the weak words in one trie, each word ending in what must follow it, so
+    # that a word start is walked once (an opening word and a weak word are never the same)
+    weak_tail = (rf"(?:{sep}(?:{_trie(MIDDLE & words)})(?![a-z])){{0,4}}"
+                 rf"{sep}(?:{strong_word}|\d|['\u2019]\d)")
+    ends = dict.fromkeys(opening, "(?![a-z])") | dict.fromkeys(weak, weak_tail)
+    return (rf"(?=(?=[{heads}\d])(?:(?=\d)(?:{digits})|['\u2019]\d0s|[qh][1-4]\b"
+            rf"|{_trie_ending(ends)}))")
 
 
 @lru_cache(maxsize=None)
