@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dyadline.cli import app
@@ -16,16 +17,36 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus" / "articles.jsonl"
 
 
-def test_two_dask_workers_store_the_same_records(tmp_path: Path) -> None:
-    single = tmp_path / "single.duckdb"
-    summary = ingest([str(CORPUS)], single, batch_size=8)
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus ingested in this process: the reference for the Dask runs."""
+    path = tmp_path_factory.mktemp("single") / "single.duckdb"
+    summary = ingest([str(CORPUS)], path, batch_size=8)
     assert summary.bad_records == 0 and summary.new_articles > 40
     assert summary.events > 0, "the coder found no event in the example corpus"
+    return path
+
+
+def test_two_dask_workers_store_the_same_records(tmp_path: Path, single: Path) -> None:
     dask = tmp_path / "dask.duckdb"
     result = CliRunner().invoke(app, ["ingest", str(CORPUS), "--db", str(dask), "--workers", "2",
                                       "--batch-size", "4", "-q"])
     assert result.exit_code == 0, result.output
     assert stored_records(dask) == stored_records(single)
+
+
+def test_a_running_scheduler_stores_the_same_records(tmp_path: Path, single: Path) -> None:
+    """--scheduler: the analysis runs on a cluster that dyadline did not start."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        db = tmp_path / "remote.duckdb"
+        result = CliRunner().invoke(app, ["ingest", str(CORPUS), "--db", str(db), "--scheduler",
+                                          cluster.scheduler_address, "-q"])
+        assert result.exit_code == 0, result.output
+        assert len(cluster.scheduler.workers) == 1  # the cluster outlives the ingest
+    assert stored_records(db) == stored_records(single)
 
 
 def test_ingest_command_is_idempotent_and_reports_bad_records(tmp_path: Path) -> None:
