@@ -123,22 +123,26 @@ class Table:
 
     def __init__(self, items: dict[str, int | tuple[int, ...]]) -> None:
         from array import array
+        from operator import itemgetter
         from zlib import crc32
 
         buckets = 1
         while buckets < len(items):
             buckets *= 2
         self._mask, self._size = buckets - 1, len(items)
-        encoded = sorted(((crc32(key.encode("utf-8")) & self._mask, key.encode("utf-8"), value)
-                          for key, value in items.items()), key=lambda row: (row[0], row[1]))
+        mask = self._mask
+        encoded = []
+        for key, value in items.items():
+            data = key.encode("utf-8")
+            encoded.append((crc32(data) & mask, data, value))
+        encoded.sort(key=itemgetter(0))  # by bucket only: the order within one does not matter
         key_at, value_at, values = array("I", [0]), array("I", [0]), array("I")
         counts = [0] * (buckets + 1)
-        blob = []
+        blob = [data for _, data, _ in encoded]
         length = 0
-        for bucket, key, value in encoded:
+        for bucket, data, value in encoded:
             counts[bucket + 1] += 1
-            blob.append(key)
-            length += len(key)
+            length += len(data)
             key_at.append(length)
             if isinstance(value, int):
                 values.append(value)
