@@ -296,17 +296,19 @@ class PhraseReader:
 
     def phrase(self, items: list, i: int) -> tuple[Found | None, int]:
         n = len(items)
-        first_item = items[i]
-        sent = first_item.sent
+        sent = items[i].sent
+        m = i + 1 if (type(items[i]) is not Item and items[i].lower in DETERMINERS and i + 1 < n
+                      and items[i + 1].sent == sent) else i
+        first_item = items[m]
         if type(first_item) is Item and first_item.kind in MODIFIERS:
-            # the commonest phrase, a name on its own ("Russia", "NATO", "Iranian"): when no
-            # other hit follows in the sentence (a possessive aside), the grammar below ends
-            # at once with the name alone, so say so without running it
-            j = i + 1
+            # the commonest phrase, a name on its own ("Russia", "the United States", "NATO's"):
+            # when no other hit follows in the sentence (a possessive aside), the grammar below
+            # ends at once with the name alone, so say so without running it
+            j = m + 1
             if j < n and items[j].sent == sent and type(items[j]) is not Item and items[j].text in POSSESSIVES:
                 j += 1
             if j >= n or items[j].sent != sent or type(items[j]) is not Item:
-                return (self.alone(first_item) if first_item.kind != "city" else None), i + 1
+                return (self.alone(first_item) if first_item.kind != "city" else None), m + 1
         if type(items[i]) is Item and items[i].kind == "agent" and self.inside_proper_name(items, i):
             return None, i + 1
         j = i
