@@ -23,10 +23,7 @@ Cue = tuple[int, int, str]  # start, end (sentence-relative), "past" | "future" 
 def _cue_regex() -> re.Pattern[str]:
     lex = lexicon()
     def alt(words: tuple[str, ...]) -> str:
-        parts = sorted(set(words), key=len, reverse=True)
-        body = "|".join(r"\s+".join(p.replace("'", "['\u2019]") if "'" in p else re.escape(p)
-                                    for p in w.split()) for w in parts)
-        return body
+        return _phrase_trie({" ".join(w.split()) for w in words})
 
     future = alt(lex.future_cues)
     past = alt(lex.past_cues + ("since",))
@@ -36,6 +33,31 @@ def _cue_regex() -> re.Pattern[str]:
         rf"|(?P<prog>(?:is|are|am|['\u2019]s|['\u2019]re)\s+(?!being\b|going\b)\w+ing)"
         rf"|(?P<past>{past})|(?P<ed>[a-z]\w+ed)|(?P<present>{present}))(?![\w'\u2019])",
     )
+
+
+def _phrase_trie(phrases: set[str]) -> str:
+    """The phrases as one prefix-factored alternation (spaces match any whitespace, "'" either
+    apostrophe).  Python's engine tries the alternatives of a plain alternation one by one at
+    every word of the sentence; the trie decides in a few steps.  A longer phrase is still
+    preferred to its prefix ("is going to" over "is"), as the longest-first alternation did."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def unit(ch: str) -> str:
+        return r"\s+" if ch == " " else "['\u2019]" if ch == "'" else re.escape(ch)
+
+    def emit(node: dict) -> str:
+        branches = [unit(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def sentence_cues(sentence: str) -> list[Cue]:
