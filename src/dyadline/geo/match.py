@@ -146,11 +146,20 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
         if i < skip:
             continue
         tok = tokens[i]
-        first_tok, stop = sentence_tokens[tok[5]]
         # the longest name from here (what _longest does), trying only capitalised last tokens
         words = heads.get(tok[1])
         if words is None:
             words = _head_words(gaz, tok[1])
+        if not words:  # starts no name: perhaps an AP state abbreviation ("in S.C.")
+            if i and tokens[i - 1][4] in locative:
+                first_tok, stop = sentence_tokens[tok[5]]
+                if i > first_tok:
+                    abbreviation = _abbreviation_place(doc, gaz, i, first_tok, stop, cue)
+                    if abbreviation is not None:
+                        matches.append(abbreviation)
+                        skip = abbreviation.last
+            continue
+        first_tok, stop = sentence_tokens[tok[5]]
         found = None
         if words:
             limit = i + min(MAX_TOKENS, stop - i, 3 * words)
@@ -193,18 +202,19 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
             skip = i + (1 if n == 1 else n)
             continue
         j = i + n
-        start, end = tok.start, tokens[j - 1].end
+        start, end = tok[2], tokens[j - 1][3]
         match = Match(i, j, start, end, text[start:end], key, list(candidates))
         prev = tokens[i - 1] if i > first_tok else None
         prev2 = tokens[i - 2] if i - 1 > first_tok else None
         nxt = tokens[j] if j < stop else None
-        plower = prev.lower.rstrip(".") if prev else ""
+        plower = prev[4].rstrip(".") if prev else ""
         if plower in locative or (
                 plower in ("the", "a", "an") and prev2 is not None
-                and prev2.lower in locative):
+                and prev2[4] in locative):
             match.cue = True
-            match.preposition = plower if plower in locative else prev2.lower
-        _container(doc, gaz, match, j, stop)
+            match.preposition = plower if plower in locative else prev2[4]
+        if nxt is not None and j + 1 < stop and nxt[1] in (",", "in"):
+            _container(doc, gaz, match, j, stop)
         if _accept(doc, gaz, match, prev, nxt, i == first_tok, header_end, persons, cue):
             matches.append(match)
             skip = j
