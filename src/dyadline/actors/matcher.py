@@ -1,7 +1,9 @@
 """Finding the dictionary's phrases in a text in one pass (Aho-Corasick over lower-cased text).
 
 There are thousands of names, titles and abbreviations; an automaton finds all of them in time
-linear in the text.  Case is checked afterwards, per entry: an abbreviation written with capitals
+linear in the text.  It runs over a word-boundary probe of the lower-cased text (see
+:func:`_probe`), so that it stops only where a phrase could start and end a word; each match is
+then checked against the lower-cased text itself.  Case is checked afterwards, per entry: an abbreviation written with capitals
 in the dictionary ("US", "WHO") only matches in capitals, so the pronoun "us" and the word "who"
 are not actors; a proper name must start with a capital in the text; agent words match in any case.
 Where matches overlap, the longest wins ("North Korean" over "Korean", "National Council of
