@@ -169,7 +169,8 @@ def test_event_queries(con) -> None:
     assert len(find_events(con, EventFilter(event_type="ACCUSE"))) == 1
     assert len(find_events(con, EventFilter(event_type="04"))) == 3
     assert len(find_events(con, EventFilter(place="moscow"))) == 1
-    assert len(find_events(con, EventFilter(source="USA", quad_class=3))) == 1
+    assert len(find_events(con, EventFilter(source="USA", quad_class=4))) == 1  # sanctions: 14-20 = 4
+    assert len(find_events(con, EventFilter(source="USA", quad_class=3))) == 0
     april = find_events(con, EventFilter(since=D(2024, 4, 1), until=D(2024, 4, 11)))
     assert {r["cluster_id"] for r in april} == {"RUS:IRN:11:2024-04-10", "RUS:UKR:19:2024-04-11"}
     reports = find_events(con, EventFilter(event_type="057"), reports=True)

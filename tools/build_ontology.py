@@ -38,17 +38,21 @@ def main(src: Path, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8", newline="") as handle:
         handle.write("# CAMEO event codes with Goldstein values, quad classes and PLOVER equivalents.\n")
-        handle.write("# Goldstein and quad class: the Phoenix table (openeventdata/phoenix_pipeline);\n")
-        handle.write("#   where Phoenix has no value, the ICEWS CAMEO codebook value.\n")
+        handle.write("# Goldstein: the Phoenix table (openeventdata/phoenix_pipeline); where Phoenix has no\n")
+        handle.write("#   value, the ICEWS CAMEO codebook value.\n")
+        handle.write("# Quad class: by CAMEO root as CONTRACT.md fixes it (01-02 = 0, 03-05 = 1, 06-08 = 2,\n")
+        handle.write("#   09-13 = 3, 14-20 = 4).  quad_class_phoenix: Phoenix's own classes, which put most of 16x\n")
+        handle.write("#   (reduce relations) in 3; only for scoring gold labelled that way (the quad suite).\n")
         handle.write("# PLOVER event/mode/context: CAMEO-to-PLOVER table, PLOVER manual draft 0.8 (2021).\n")
         handle.write("# Built by tools/build_ontology.py; edit here to change what dyadline codes.\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(["code", "name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context"])
+        writer.writerow(["code", "name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context",
+                         "quad_class_phoenix"])
         for code in codes:
             root = code[:2]
-            gold, quad = phoenix.get(code, (icews.get(code, ""), ""))
-            if not quad:
-                quad = str(_quad_of_root(root))
+            gold, phoenix_quad = phoenix.get(code, (icews.get(code, ""), ""))
+            quad = str(_quad_of_root(root))  # CONTRACT.md: quad class by CAMEO root, 14-20 = 4
+            phoenix_quad = phoenix_quad or quad
             event, mode, context = plover.get(code, ("", "", ""))
             if not event:  # inherit from the nearest parent code the PLOVER table lists
                 for parent in (code[:3], code[:2]):
@@ -59,7 +63,7 @@ def main(src: Path, out: Path) -> None:
                 event, mode = "", ""
             elif root == "02" and not event:  # appeals: the PLOVER manual folds them into REQUEST
                 event = "REQUEST"
-            writer.writerow([code, names.get(code, ""), gold, quad, event, mode, context])
+            writer.writerow([code, names.get(code, ""), gold, quad, event, mode, context, phoenix_quad])
 
 
 def _quad_of_root(root: str) -> int:

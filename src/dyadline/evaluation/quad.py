@@ -74,10 +74,12 @@ def read_quad(path: Path) -> list[QuadItem]:
 
 
 def quad_of_cameo(cameo: str) -> int:
-    """The quad class of a CAMEO code (the ontology's Phoenix quad class, see above)."""
-    from ..ontology import event_code
+    """The quad class of a CAMEO code under the gold's convention: the ConfliBERT labels follow
+    Phoenix's quad classes (16x reduce-relations = 3), not the contract's root ranges that the
+    coder's records carry (16x = 4)."""
+    from ..ontology import phoenix_quad_class
 
-    return event_code(cameo).quad_class
+    return phoenix_quad_class(cameo)
 
 
 def top_event(events: Iterable) -> object | None:
@@ -94,7 +96,7 @@ def top_event(events: Iterable) -> object | None:
 def predict_class(events: Iterable) -> int | None:
     """The quad class of a sentence's coded events (see the module docstring), None for no event."""
     event = top_event(events)
-    return None if event is None else event.code.quad_class
+    return None if event is None else quad_of_cameo(event.code.cameo)
 
 
 def classification_scores(gold: Sequence[int], predicted: Sequence[int | None],

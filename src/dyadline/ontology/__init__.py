@@ -50,6 +50,16 @@ def event_code(cameo: str) -> EventCode:
                      plover_mode=row["plover_mode"], plover_context=context)
 
 
+def phoenix_quad_class(cameo: str) -> int:
+    """Phoenix's quad class of a CAMEO code: as the contract's, except most of 16x (reduce
+    relations) count as verbal conflict (3).  For scoring gold labelled that way only; records
+    carry the contract's class (``event_code(c).quad_class``)."""
+    row = _table().get(cameo)
+    if row is None:
+        raise UnknownCameoCode(cameo)
+    return int(row.get("quad_class_phoenix") or row["quad_class"])
+
+
 def cameo_name(cameo: str) -> str:
     row = _table().get(cameo)
     return row["name"] if row else ""
