@@ -111,16 +111,17 @@ class Lexicon:
         both are returned and the clause analysis keeps the one the context allows.
         """
         last = len(tokens) if last is None else last
-        window = tokens[first:last]
+        surfaces = [t.lower for t in tokens[first:last]]
         head_forms = self.head_forms
-        if not any([t.lower in head_forms for t in window]):
+        heads = [offset for offset, word in enumerate(surfaces) if word in head_forms]
+        if not heads:
             return []
-        surfaces = [t.lower for t in window]
         lemmas = [w if w in _SKIPPABLE else self.lemma_of.get(w, w) for w in surfaces]
         present = set(lemmas)
         present.update(surfaces)
         found: list[Match] = []
-        for offset, lemma in enumerate(lemmas):
+        for offset in heads:  # only where a phrase can start
+            lemma = lemmas[offset]
             bucket = self.by_head.get(lemma)
             if surfaces[offset] != lemma and surfaces[offset] in self.by_head:
                 exact = {id(e) for e in self.by_head[surfaces[offset]]}  # written for this very form: first
