@@ -11,6 +11,8 @@ $(BIN)/dyadline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	@# build the gazetteer index once now (~10 s), so that the first `dyadline code` starts fast
+	$(BIN)/python -c "from dyadline.geo.gazetteer import gazetteer; gazetteer()"
 	touch $(BIN)/dyadline
 
 install: $(BIN)/dyadline
