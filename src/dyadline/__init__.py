@@ -8,7 +8,9 @@ the package is cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -17,14 +19,5 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Article
 
 
-def __getattr__(name: str) -> Any:
-    if name == "Coder":
-        from .coder import Coder
-        return Coder
-    if name == "Article":
-        from .model import Article
-        return Article
-    raise AttributeError(name)
-
-
-__all__ = ["Coder", "Article", "__version__"]
+__getattr__, _names = lazy_exports(__name__, {"Coder": "coder", "Article": "model"})
+__all__ = _names + ["__version__"]

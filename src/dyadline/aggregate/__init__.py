@@ -6,7 +6,7 @@ and reports on request; negated events are in none.  See docs/store.md for the r
 
 from __future__ import annotations
 
-from typing import Any
+from .._lazy import lazy_exports
 
 _EXPORTS = {
     "DedupSettings": "clusters", "build_clusters": "clusters", "DEFAULT_WINDOW_DAYS": "clusters",
@@ -15,13 +15,4 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(name)
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
-
-
-__all__ = sorted(_EXPORTS)
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -8,7 +8,7 @@ queries over the records (event clusters, dyad series, networks) are in
 
 from __future__ import annotations
 
-from typing import Any
+from .._lazy import lazy_exports
 
 _EXPORTS = {
     "ingest": "ingest", "IngestSummary": "ingest",
@@ -18,13 +18,4 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(name)
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
-
-
-__all__ = sorted(_EXPORTS)
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -12,18 +12,9 @@ Imports are lazy so that ``import dyadline`` stays cheap.
 
 from __future__ import annotations
 
-from typing import Any
+from .._lazy import lazy_exports
 
 _EXPORTS = {"create_app": "app", "serve": "app", "WebStore": "store"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(name)
-    from importlib import import_module
-
-    return getattr(import_module(f"{__name__}.{module}"), name)
-
-
-__all__ = sorted(_EXPORTS)
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)
