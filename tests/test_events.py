@@ -158,3 +158,8 @@ def test_future_concession_is_intent_to_yield() -> None:
     (event,) = events_of("Russia will release Ukraine.", actors={"Russia": ("RUS", "", "country"),
                                                                   "Ukraine": ("UKR", "", "country")})
     assert event.code.cameo == "0353" and event.code.plover_event == "AGREE"
+
+
+def test_pronoun_subject_takes_the_sentences_earlier_subject() -> None:
+    assert ("IRN", "ISR", "180") in triples("Iran said it would attack Israel.")
+    assert triples("Israel said it rained.") == set()

@@ -359,6 +359,11 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         return [], "", 0.0
     if low in ("and", "but", "then") and previous_subject:
         return previous_subject, "subject of the coordinated verb", 0.15
+    if low in ("it", "they") and j - 1 >= view.first and view.low(j - 1) not in PREPOSITIONS:
+        # "Iran said it would retaliate": the pronoun stands for the sentence's earlier subject
+        earlier = _sentence_subject(view, j)
+        if earlier and (low == "they" or view.mentions[earlier[0]].kind in ("country", "organisation", "capital")):
+            return earlier, f"pronoun '{low}': the sentence's earlier subject", 0.15
     head_low = view.low(head)
     if head_low.endswith("ing") and group_start == head:
         if low == "," and previous_subject:
