@@ -163,3 +163,9 @@ def test_future_concession_is_intent_to_yield() -> None:
 def test_pronoun_subject_takes_the_sentences_earlier_subject() -> None:
     assert ("IRN", "ISR", "180") in triples("Iran said it would attack Israel.")
     assert triples("Israel said it rained.") == set()
+
+
+def test_a_place_after_the_patterns_own_preposition_is_the_target() -> None:
+    actors = {"Pyongyang": ("PRK", "", "capital"), "Seoul": ("KOR", "", "capital")}
+    assert triples("Pyongyang fired two rockets at Seoul.", actors=actors) == {("PRK", "KOR", "195")}
+    assert ("RUS", "UKR", "180") in triples("Russia attacked Ukraine in Moscow.")  # "in": still a place

@@ -125,12 +125,15 @@ class SentenceView:
     def low(self, i: int) -> str:
         return self.tokens[i].lower if self.first <= i < self.last else ""
 
-    def is_actor(self, k: int) -> bool:
+    def is_actor(self, k: int, place_ok: bool = False) -> bool:
         """A mention that can fill a role: a coded actor, an agent with a sector ("police",
-        "oil workers"), or an unknown name; not a capital used as a place ("in Moscow")."""
+        "oil workers"), or an unknown name; not a capital used as a place ("in Moscow") unless
+        ``place_ok``: the pattern itself names the preposition ("fired shells at Seoul")."""
         mention = self.mentions[k]
         if mention.actor.code is None and not mention.actor.sector and mention.kind != "unknown":
             return False
+        if place_ok:
+            return True
         first, _ = self.mention_tokens[k]
         before = self.low(first - 1)
         if before == "the":
@@ -418,13 +421,13 @@ def clause_end(view: SentenceView, start: int) -> int:
     return j
 
 
-def _np_mention(view: SentenceView, j: int, stop: int) -> tuple[int | None, int]:
+def _np_mention(view: SentenceView, j: int, stop: int, place_ok: bool = False) -> tuple[int | None, int]:
     """The actor mention that starts the noun phrase at token j (after determiners/adjectives)."""
     skipped = 0
     while j < stop and skipped <= 3:
         k = view.mention_start.get(j)
         if k is not None:
-            return (k if view.is_actor(k) else None), j
+            return (k if view.is_actor(k, place_ok) else None), j
         low = view.low(j)
         token = view.tokens[j]
         if low in DETERMINERS or (low.isalpha() and low not in PREPOSITIONS and low not in AUXILIARIES
@@ -462,7 +465,7 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
     """Mention indices of the target of a match, and the rule that found them."""
     entry = match.entry
     if match.slot is not None:
-        k, _ = _np_mention(view, match.slot, stop)
+        k, _ = _np_mention(view, match.slot, stop, place_ok=True)
         if k is not None:
             return _compound_right(view, k, stop), "target in the pattern's slot", 0.0
         return [], "", 0.0
@@ -483,7 +486,7 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
         limit = min(stop, after + 12)
         while j < limit:
             if view.low(j) in preps:
-                k, np_at = _np_mention(view, j + 1, stop)
+                k, np_at = _np_mention(view, j + 1, stop, place_ok=view.low(j) in LOCATIVE)
                 if k is not None:
                     return _compound_right(view, k, stop), f"target after '{view.low(j)}'", 0.0
                 if view.low(np_at) in GENERIC_GROUPS:
@@ -529,7 +532,7 @@ def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int
     while i < min(end if end > match.end else view.last, match.end + 10):
         low = view.low(i)
         if low in preps:
-            k, _ = _np_mention(view, i + 1, view.last)
+            k, _ = _np_mention(view, i + 1, view.last, place_ok=low in LOCATIVE)
             if k is not None:
                 targets = _compound_right(view, k, view.last)
                 how.append(f"target after '{low}'")
