@@ -38,6 +38,8 @@ PREPOSITIONS = {"of", "in", "on", "at", "for", "with", "from", "to", "by", "agai
                 "within", "near", "like", "including", "via", "per", "upon", "than", "around",
                 "according", "behind", "inside", "outside", "beyond", "throughout"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into"}
+#: Locative words that aim at a target when a pattern names them ("fired shells at Seoul").
+AIMED = {"at", "into"}
 BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
 HAVE = {"has", "have", "had", "'ve", "’ve", "having"}
 FUTURE = {"will", "shall", "'ll", "’ll", "wo"}
@@ -461,6 +463,13 @@ def _examples_after(view: SentenceView, j: int, stop: int) -> list[int]:
     return []
 
 
+def _aimed(entry, preposition: str) -> bool:
+    """Whether a place after this preposition of the entry is its target: "at"/"into" aim
+    ("fired shells at Seoul"); PETRARCH patterns mark targets by position alone, with no
+    notion of a location, so any preposition they name does."""
+    return preposition in AIMED or entry.origin != "verbs.tsv"
+
+
 def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int], str, float]:
     """Mention indices of the target of a match, and the rule that found them."""
     entry = match.entry
@@ -486,7 +495,7 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
         limit = min(stop, after + 12)
         while j < limit:
             if view.low(j) in preps:
-                k, np_at = _np_mention(view, j + 1, stop, place_ok=view.low(j) in LOCATIVE)
+                k, np_at = _np_mention(view, j + 1, stop, place_ok=_aimed(entry, view.low(j)))
                 if k is not None:
                     return _compound_right(view, k, stop), f"target after '{view.low(j)}'", 0.0
                 if view.low(np_at) in GENERIC_GROUPS:
@@ -532,7 +541,7 @@ def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int
     while i < min(end if end > match.end else view.last, match.end + 10):
         low = view.low(i)
         if low in preps:
-            k, _ = _np_mention(view, i + 1, view.last, place_ok=low in LOCATIVE)
+            k, _ = _np_mention(view, i + 1, view.last, place_ok=_aimed(match.entry, low))
             if k is not None:
                 targets = _compound_right(view, k, view.last)
                 how.append(f"target after '{low}'")
