@@ -55,6 +55,19 @@ Classic Candidate Nominee Frontrunner Billionaire Businessman Mogul Incumbent Ri
 Comrade Team Camp Club Vote Votes Rally Campaign""".split())
 #: suffixes that make a namesake ("Donald Trump Jr.")
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "III"})
+#: agent words that name a group's side before a plural group noun, so that the two make one
+#: agent ("government forces", "regime troops", "intelligence officials", "army soldiers"); the
+#: first word's sector is kept, as for "rebel commander"
+GROUP_MODIFIERS = frozenset({"government", "regime", "army", "military", "police", "intelligence",
+                             "opposition", "rebel", "security", "junta", "administration"})
+#: at most this many plain words between a nationality and an agent word: "Kazakh oil workers",
+#: "Swiss federal prosecutors", "an American investigative journalist"
+BETWEEN = 2
+#: plain words that never stand between a nationality and its agent word (they end the phrase)
+NOT_BETWEEN = frozenset("""the a an and or of to in on at with for by from as that which who whom whose
+is are was were be been has have had will would can could should may might must said says say told
+not also but than then its their his her our this these those there here it they he she we after before
+while when since during against into over under about amid among between""".split())
 _NAMES = frozenset({"surname", "person"})
 #: token end offsets read by index (segment's tokens are NamedTuples): faster than by attribute
 _END = itemgetter(Token._fields.index("end"))
@@ -307,7 +320,8 @@ class PhraseReader:
             j = m + 1
             if j < n and items[j].sent == sent and type(items[j]) is not Item and items[j].text in POSSESSIVES:
                 j += 1
-            if j >= n or items[j].sent != sent or type(items[j]) is not Item:
+            if (j >= n or items[j].sent != sent or type(items[j]) is not Item) and not (
+                    j == m + 1 and first_item.kind == "demonym" and self.words_to_agent(items, j, first_item) > 0):
                 return (self.alone(first_item) if first_item.kind != "city" else None), m + 1
         if type(items[i]) is Item and items[i].kind == "agent" and self.inside_proper_name(items, i):
             return None, i + 1
@@ -339,9 +353,16 @@ class PhraseReader:
                     j += 1
             elif kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
                 agent = self.d.agents[it.refs[0]]
-                if titles and (titles[-1][1].plural or not agent.title and agent.sector != titles[-1][1].sector):
+                if titles and (titles[-1][1].plural or not agent.title and agent.sector != titles[-1][1].sector) \
+                        and not (agent.plural and titles[-1][1].phrase in GROUP_MODIFIERS):
                     break  # "court investors": two agents, not one title
                 titles.append((it, agent))
+            elif kind == "token" and mods and not titles and j == mod_index + 1 and not possessive:
+                k = self.words_to_agent(items, j, mods[0])
+                if k < 0:
+                    break
+                j = k
+                continue
             else:
                 break
             j += 1
@@ -420,6 +441,34 @@ class PhraseReader:
         found.start = items[det].start if det is not None else start
         found.end = max(titles[-1][0].end, of_end)
         return found, j
+
+    def words_to_agent(self, items: list, j: int, mod: Item) -> int:
+        """The index of the agent word that a nationality qualifies across a few plain words
+        ("Kazakh oil workers", "Swiss federal prosecutors"), or -1.  Only after a demonym in the
+        singular (an adjective: "Iranians said officials ..." is two phrases), only lower-case
+        words that are no function word, verb form or adverb, and only up to an agent word that
+        is not a qualifier ("Iranian oil minister" stays a title)."""
+        if mod.kind != "demonym" or mod.text[-1:] == "s" and mod.text[-2:] != "ss":
+            return -1
+        n = len(items)
+        sent = mod.sent
+        k = j
+        while k < n and k - j < BETWEEN:
+            it = items[k]
+            if type(it) is Item or it.sent != sent:
+                break
+            word = it.text
+            if (not word.isalpha() or not word.islower() or word in NOT_BETWEEN
+                    or word.endswith(("ed", "ly", "ing"))):
+                return -1
+            k += 1
+        if k == j or k >= n:
+            return -1
+        it = items[k]
+        if type(it) is not Item or it.sent != sent or it.kind != "agent":
+            return -1
+        agent = self.d.agents[it.refs[0]]
+        return k if agent.kind not in ("qualifier", "nameonly") else -1
 
     def inside_proper_name(self, items: list[Item], i: int) -> bool:
         """'Harvard University', 'Fox News Channel': a capitalised agent word after a capitalised

@@ -1,0 +1,56 @@
+"""Actor mentions that cover whole agent phrases: a nationality qualifying a group across a few
+plain words, group words joined into one agent, agent words news uses as subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadline.actors import find_mentions
+from dyadline.text import segment
+
+
+def spans(text: str, date: str = "2017-01-01") -> dict[str, tuple[str | None, str, str]]:
+    found = find_mentions(segment(text), date)
+    for m in found:
+        assert text[m.start:m.end] == m.text, m
+    return {m.text: (m.actor.code, m.actor.sector, m.kind) for m in found}
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("Kazakh oil workers went on strike on Monday.", "Kazakh oil workers", "KAZ", "LAB"),
+    ("Swiss federal prosecutors opened a case against him.", "Swiss federal prosecutors", "CHE", "JUD"),
+    ("An American investigative journalist was detained.", "American investigative journalist", "USA", "JRN"),
+    ("A French lawyer filed a complaint.", "French lawyer", "FRA", "JUD"),
+])
+def test_nationality_qualifies_a_group_across_plain_words(text: str, phrase: str, code: str, sector: str) -> None:
+    found = spans(text)
+    assert found[phrase][:2] == (code, sector)
+    assert len(found) == 1  # not a demonym and an agent without a country
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("Syrian government forces launched air strikes.", "Syrian government forces", "SYR", "GOV"),
+    ("Iraqi government troops entered the city.", "Iraqi government troops", "IRQ", "GOV"),
+    ("Senior Afghan intelligence officials said the attack was planned abroad.",
+     "Senior Afghan intelligence officials", "AFG", "SPY"),
+])
+def test_a_group_word_before_a_plural_group_makes_one_agent(text: str, phrase: str, code: str,
+                                                            sector: str) -> None:
+    found = spans(text)
+    assert found[phrase][:2] == (code, sector)
+
+
+def test_words_between_stop_at_verbs_function_words_and_plural_nationals() -> None:
+    # a verb or a function word between the nationality and the agent word: two phrases
+    assert "Russian said officials" not in spans("The Russian said officials were wrong.")
+    assert spans("Iranians blame police.").get("police") == (None, "COP", "agent")
+    found = spans("A Turkish court sentenced Kurdish and Turkish journalists.")
+    assert "Kurdish and Turkish journalists" not in found
+    # a qualified title stays a title (the holder is looked up as before)
+    assert spans("The Iranian foreign minister said.")["The Iranian foreign minister"][:2] == ("IRN", "GOV")
+
+
+def test_agents_at_sentence_start_keep_their_sector() -> None:
+    assert spans("Protesters clashed with police.")["Protesters"] == (None, "CVL", "agent")
+    assert spans("Gunmen and a suicide bomber attacked a hotel.")["Gunmen"][:2] == (None, "UAF")
+    assert spans("Militants ambushed a convoy.")["Militants"][:2] == (None, "REB")
