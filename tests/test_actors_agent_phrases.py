@@ -54,3 +54,21 @@ def test_agents_at_sentence_start_keep_their_sector() -> None:
     assert spans("Protesters clashed with police.")["Protesters"] == (None, "CVL", "agent")
     assert spans("Gunmen and a suicide bomber attacked a hotel.")["Gunmen"][:2] == (None, "UAF")
     assert spans("Militants ambushed a convoy.")["Militants"][:2] == (None, "REB")
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Labor Minister Nir Barkat said on Monday.", "Labor Minister Nir Barkat", None),
+    ("Israeli Finance Minister Moshe Kahlon said on Monday.", "Israeli Finance Minister Moshe Kahlon", "ISR"),
+    ("The U.S. Defense Department said on Monday.", "U.S. Defense Department", "USA"),
+])
+def test_leading_portfolio_and_state_stay_in_the_span(text: str, phrase: str, code: str | None) -> None:
+    found = spans(text)
+    assert phrase in found and found[phrase][0] == code
+    assert len(found) == 1
+
+
+def test_a_portfolio_names_another_office_than_the_leader() -> None:
+    # "the British Labour leader" is not the British head of government: no holder looked up
+    found = find_mentions(segment("The British Labour leader said."), "2017-01-01")
+    assert [m.actor.name for m in found] != ["Theresa May"]
+    assert spans("Oil prices rose.") == {}

@@ -40,6 +40,9 @@ NAMEABLE = frozenset({"president", "prime minister", "chancellor", "foreign mini
                       "defence minister", "supreme leader", "leader", "king", "crown prince", "emir",
                       "vice president", "national security advisor", "pope"})
 #: qualifiers that change the office, so that no holder is looked up ("deputy foreign minister")
+#: qualifiers that leave the office as it is ("senior official", "top diplomat"); every other
+#: qualifier, a portfolio among them ("Labour leader", "oil minister"), names another office
+KEEP_THE_HOLDER = frozenset({"senior", "top"})
 NOT_THE_HOLDER = frozenset({"deputy", "vice", "acting", "interim", "incoming", "outgoing",
                             "designate", "caretaker", "former", "ex-", "ousted", "exiled", "late"})
 NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ben", "ibn", "bint", "arap", "de", "del", "della", "di", "da",
@@ -338,13 +341,17 @@ class PhraseReader:
         possessive = False
         mod_index = i
         of_end = 0
+        lead: Item | None = None  # the state before one of its own bodies
 
         while j < n and items[j].sent == sent:
             it = items[j]
             kind = it.kind if type(it) is Item else "token"
             if kind == "qualifier" and not titles:
                 quals.append(it)
-            elif kind in MODIFIERS and not titles and not mods:
+            elif kind in MODIFIERS and not titles and (not mods or kind == "organisation" and lead is None
+                                                       and self.same_state(mods[0], it)):
+                if mods:  # "U.S. Defense Department": the state's own body, one mention from the state on
+                    lead = mods.pop()
                 mods.append(it)
                 mod_index = j
                 if (j + 1 < n and items[j + 1].sent == sent and type(items[j + 1]) is not Item
@@ -418,11 +425,18 @@ class PhraseReader:
                 j = k + 1
         if name_span is None and not titles:
             if mods and mods[0].kind != "city":  # on its own: "Russia", "Russian gas", "NATO"
-                return self.alone(mods[0]), mod_index + 1
+                found = self.alone(mods[0])
+                if lead is not None:
+                    found.start = lead.start
+                return found, mod_index + 1
             if mods:  # a city on its own is a place, not an actor
                 return None, mod_index + 1
             return None, i + 1
         first = quals[0] if quals and titles else (mods[0] if mods else (titles[0][0] if titles else None))
+        if first is not None and mods and mods[0].start < first.start:
+            first = mods[0]  # "Israeli Finance Minister": the nationality opens the phrase
+        if first is not None and lead is not None and lead.start < first.start:
+            first = lead
         start = first.start if first is not None else name_span[0]  # type: ignore[index]
         if collective is not None:
             found = self.led_by(items, name_item, name_span, collective, titles, quals, mods)
@@ -441,6 +455,12 @@ class PhraseReader:
         found.start = items[det].start if det is not None else start
         found.end = max(titles[-1][0].end, of_end)
         return found, j
+
+    def same_state(self, mod: Item, item: Item) -> bool:
+        """Whether organisation ``item`` belongs to the state that ``mod`` (a country or its
+        demonym, right before it) names: "U.S. Defense Department", "Afghan National Army"."""
+        return (mod.kind in ("country", "demonym") and item.start - mod.end == 1
+                and self.d.organisation_on(item.refs[0], self.date).code == mod.refs[0])
 
     def words_to_agent(self, items: list, j: int, mod: Item) -> int:
         """The index of the agent word that a nationality qualifies across a few plain words
@@ -561,7 +581,7 @@ class PhraseReader:
         qualifiers = {q.text.lower() for q in quals}
         eli = any(self.d.agents[q.refs[0]].sector == "ELI" for q in quals)
         sector = "ELI" if eli else self.title_sector(titles)
-        role = head.role if head.sector != "ELI" and not qualifiers & NOT_THE_HOLDER else ""
+        role = head.role if head.sector != "ELI" and not qualifiers - KEEP_THE_HOLDER else ""
         kind = "agent"
         if mods and mods[0].kind != "organisation":
             role = role and head.role_in(mods[0].refs[0])
