@@ -72,3 +72,27 @@ def test_a_portfolio_names_another_office_than_the_leader() -> None:
     found = find_mentions(segment("The British Labour leader said."), "2017-01-01")
     assert [m.actor.name for m in found] != ["Theresa May"]
     assert spans("Oil prices rose.") == {}
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("At least 23 civilians were killed on Monday.", "At least 23 civilians"),
+    ("Police arrested dozens of demonstrators in Yerevan.", "dozens of demonstrators"),
+    ("The strikes killed more than 500 civilians.", "more than 500 civilians"),
+    ("Gunmen killed six Philippine Army soldiers.", "six Philippine Army soldiers"),
+    ("A group of 23 soldiers attacked the post.", "23 soldiers"),  # "of" opens no count
+])
+def test_a_count_before_a_plural_group_is_part_of_the_phrase(text: str, phrase: str) -> None:
+    assert phrase in spans(text)
+
+
+def test_no_count_no_extension() -> None:
+    assert "Police" in spans("Police arrested protesters.")
+    assert "of protesters" not in " ".join(spans("Police arrested some of protesters."))
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("The Libyan National Army lifted a blockade.", "The Libyan National Army", "LBY", "MIL"),
+    ("Gov. Gretchen Whitmer declined to comment.", "Gov. Gretchen Whitmer", None, "GOV"),
+])
+def test_more_state_bodies_and_titles(text: str, phrase: str, code: str | None, sector: str) -> None:
+    assert spans(text)[phrase][:2] == (code, sector)

@@ -149,6 +149,53 @@ def placed_items(text: str, tokens: list, hits: list[Hit]) -> tuple[list, list[i
     return items, positions
 
 
+#: words of a count before a plural group ("at least 23 civilians", "dozens of protesters",
+#: "more than 500 people", "two Turkish soldiers"): the count is part of the phrase
+NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+thousand million several dozen dozens hundreds thousands millions scores tens""".split())
+#: words that may open a count: "at least", "more than", "up to", "nearly", "some", "all", "both"
+COUNT_OPENERS = frozenset("at least most more than less fewer up to nearly about around almost over some many "
+                          "all both of".split())
+
+
+def _is_count(word: str) -> bool:
+    return word in NUMBER_WORDS or word.replace(",", "").replace(".", "").isdigit()
+
+
+def count_before(items: list, at: int, reach: int) -> int:
+    """The index where a count before ``items[at]`` starts (``at`` when there is none): the plain
+    tokens before it in the same sentence that make a count, with at least one number in it,
+    opened only by a word that opens counts ("at least 23", not "of 23")."""
+    sent = items[at].sent
+    k = at
+    seen_number = False
+    while k - 1 >= reach and at - k < 6:
+        prev = items[k - 1]
+        if type(prev) is Item or prev.sent != sent:
+            break
+        word = prev.lower
+        if _is_count(word):
+            seen_number = True
+        elif word not in COUNT_OPENERS:
+            break
+        k -= 1
+    if not seen_number:
+        return at
+    # trim openers that do not open a count here ("of 23 soldiers", "killed to 23")
+    while k < at and not _is_count(items[k].lower):
+        word, nxt = items[k].lower, items[k + 1].lower
+        if (word == "at" and nxt in ("least", "most") or word in ("more", "less", "fewer") and nxt == "than"
+                or word == "up" and nxt == "to" or word in ("nearly", "about", "around", "almost", "over",
+                                                            "some", "all", "both")):
+            break
+        if word in ("least", "most", "than", "to") and k > 0 and items[k - 1].lower in ("at", "more", "less",
+                                                                                         "fewer", "up"):
+            break
+        k += 1
+    return k
+
+
 def _is_name(text: str) -> bool:
     core = text.replace("-", "").replace("'", "").replace("\u2019", "").replace(".", "")
     return bool(core) and text[0].isupper() and core.isalpha() and text not in NAME_STOP
@@ -266,6 +313,10 @@ class PhraseReader:
             if result is not None:
                 if found and result.kind == "agent" and result.actor.code is None:
                     self.take_possessor(result, found[-1], items, start)
+                if result.plural and result.kind in ("agent", "demonym"):
+                    at = start if items[start].start == result.start else i
+                    if items[at].start == result.start:
+                        result.start = items[count_before(items, at, reach)].start
                 found.append(result)
             reach = max(nxt, i + 1)
         return found
