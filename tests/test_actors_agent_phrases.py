@@ -96,3 +96,12 @@ def test_no_count_no_extension() -> None:
 ])
 def test_more_state_bodies_and_titles(text: str, phrase: str, code: str | None, sector: str) -> None:
     assert spans(text)[phrase][:2] == (code, sector)
+
+
+def test_capitalised_adjectives_and_organisations_before_titles() -> None:
+    assert "Syrian Kurdish leader Salih Muslim" in spans("Syrian Kurdish leader Salih Muslim said.")
+    assert spans("Syrian regime forces attacked.")["Syrian regime forces"][:2] == ("SYR", "GOV")
+    assert spans("NATO military chief said.")["NATO military chief"][0] == "IGO"
+    # after a country or an organisation the next word may be a verb: no join before a plural
+    assert spans("Hamas kill soldiers.")["soldiers"] == (None, "MIL", "agent")
+    assert spans("Russia blames officials.")["officials"] == (None, "GOV", "agent")

@@ -67,6 +67,12 @@ GROUP_MODIFIERS = frozenset({"government", "regime", "army", "military", "police
 #: "Swiss federal prosecutors", "an American investigative journalist"
 BETWEEN = 2
 #: plain words that never stand between a nationality and its agent word (they end the phrase)
+#: capitalised words between a nationality and its agent word that are adjectives of a people,
+#: region or faith ("Syrian Kurdish leader", "Palestinian Christian leaders")
+ADJECTIVE_ENDINGS = ("ish", "ian", "ean", "ese", "ite", "ic")
+PEOPLE_ADJECTIVES = frozenset({"Muslim", "Shia", "Sunni", "Arab", "Druze", "Jewish", "Hindu", "Sikh", "Buddhist",
+                               "Catholic", "Orthodox", "Protestant", "Evangelical", "Tamil", "Baluch", "Pashtun",
+                               "Uighur", "Uyghur", "Rohingya", "Yazidi", "Tuareg", "Maoist", "Islamist"})
 NOT_BETWEEN = frozenset("""the a an and or of to in on at with for by from as that which who whom whose
 is are was were be been has have had will would can could should may might must said says say told
 not also but than then its their his her our this these those there here it they he she we after before
@@ -375,7 +381,7 @@ class PhraseReader:
             if j < n and items[j].sent == sent and type(items[j]) is not Item and items[j].text in POSSESSIVES:
                 j += 1
             if (j >= n or items[j].sent != sent or type(items[j]) is not Item) and not (
-                    j == m + 1 and first_item.kind == "demonym" and self.words_to_agent(items, j, first_item) > 0):
+                    j == m + 1 and j < n and items[j].sent == sent and self.words_to_agent(items, j, first_item) > 0):
                 return (self.alone(first_item) if first_item.kind != "city" else None), m + 1
         if type(items[i]) is Item and items[i].kind == "agent" and self.inside_proper_name(items, i):
             return None, i + 1
@@ -412,10 +418,10 @@ class PhraseReader:
             elif kind == "agent" and self.d.agents[it.refs[0]].kind != "qualifier":
                 agent = self.d.agents[it.refs[0]]
                 if titles and (titles[-1][1].plural or not agent.title and agent.sector != titles[-1][1].sector) \
-                        and not (agent.plural and titles[-1][1].phrase in GROUP_MODIFIERS):
+                        and not (agent.plural and titles[-1][0].text.lower() in GROUP_MODIFIERS):
                     break  # "court investors": two agents, not one title
                 titles.append((it, agent))
-            elif kind == "token" and mods and not titles and j == mod_index + 1 and not possessive:
+            elif kind == "token" and mods and not titles and j == mod_index + 1 and not possessive and not quals:
                 k = self.words_to_agent(items, j, mods[0])
                 if k < 0:
                     break
@@ -514,12 +520,21 @@ class PhraseReader:
                 and self.d.organisation_on(item.refs[0], self.date).code == mod.refs[0])
 
     def words_to_agent(self, items: list, j: int, mod: Item) -> int:
-        """The index of the agent word that a nationality qualifies across a few plain words
-        ("Kazakh oil workers", "Swiss federal prosecutors"), or -1.  Only after a demonym in the
-        singular (an adjective: "Iranians said officials ..." is two phrases), only lower-case
-        words that are no function word, verb form or adverb, and only up to an agent word that
-        is not a qualifier ("Iranian oil minister" stays a title)."""
-        if mod.kind != "demonym" or mod.text[-1:] == "s" and mod.text[-2:] != "ss":
+        """The index of the agent word that a nationality or an organisation qualifies across a
+        few plain words ("Kazakh oil workers", "Swiss federal prosecutors", "Syrian Kurdish
+        leader", "U.N. peacekeeping chief"), or -1.
+
+        The words between must be lower-case and no function word, verb form or adverb, or
+        capitalised adjectives of a people or faith ("Kurdish", "Christian", "Shia").  After a
+        demonym in the singular (an adjective: "Iranians said officials ..." is two phrases) any
+        agent word may follow; after a country or an organisation, whose next word may be a verb
+        ("Hamas kill soldiers"), only a title in the singular ("NATO military chief").  A
+        qualifier or a name-only title ends the search ("Iranian oil minister" stays a title)."""
+        kind = mod.kind
+        if kind == "demonym":
+            if mod.text[-1:] == "s" and mod.text[-2:] != "ss":
+                return -1
+        elif kind not in ("country", "organisation"):
             return -1
         n = len(items)
         sent = mod.sent
@@ -529,8 +544,12 @@ class PhraseReader:
             if type(it) is Item or it.sent != sent:
                 break
             word = it.text
-            if (not word.isalpha() or not word.islower() or word in NOT_BETWEEN
-                    or word.endswith(("ed", "ly", "ing"))):
+            if not word.isalpha():
+                return -1
+            if word.islower():
+                if word in NOT_BETWEEN or word.endswith(("ed", "ly", "ing")) or kind != "demonym" and word[-1] == "s":
+                    return -1
+            elif not (word[1:].islower() and (word.endswith(ADJECTIVE_ENDINGS) or word in PEOPLE_ADJECTIVES)):
                 return -1
             k += 1
         if k == j or k >= n:
@@ -539,7 +558,9 @@ class PhraseReader:
         if type(it) is not Item or it.sent != sent or it.kind != "agent":
             return -1
         agent = self.d.agents[it.refs[0]]
-        return k if agent.kind not in ("qualifier", "nameonly") else -1
+        if agent.kind in ("qualifier", "nameonly") or kind != "demonym" and (not agent.title or agent.plural):
+            return -1
+        return k
 
     def inside_proper_name(self, items: list[Item], i: int) -> bool:
         """'Harvard University', 'Fox News Channel': a capitalised agent word after a capitalised
