@@ -105,3 +105,12 @@ def test_capitalised_adjectives_and_organisations_before_titles() -> None:
     # after a country or an organisation the next word may be a verb: no join before a plural
     assert spans("Hamas kill soldiers.")["soldiers"] == (None, "MIL", "agent")
     assert spans("Russia blames officials.")["officials"] == (None, "GOV", "agent")
+
+
+def test_forms_of_address_and_ex_titles_stay_in_the_span() -> None:
+    found = spans("Mr. Sisi met Dr. Ashraf Ghani.")
+    assert found["Mr. Sisi"][0] == "EGY" and found["Dr. Ashraf Ghani"][0] == "AFG"
+    assert spans("Israeli ex-prime minister Ehud Olmert said.")["Israeli ex-prime minister Ehud Olmert"][:2] \
+        == ("ISR", "ELI")
+    # a hyphen before an agent word still blocks it elsewhere
+    assert "Iranian-backed militias" not in spans("Iranian-backed militias attacked.")

@@ -23,6 +23,8 @@ __all__ = ["find_mentions", "resolve_actor"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _START = attrgetter("start")
+#: a form of address right before a person's name ("Mr. Erdogan", "Dr Ashraf Ghani")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme)\.? $")
 
 
 def _as_of(date: str | None) -> str:
@@ -56,6 +58,10 @@ def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
         start, end = f.start, f.end
         if start < reach or end <= start:
             continue
+        if f.kind == "person" and start > 3:
+            honorific = _HONORIFIC.search(text, max(0, start - 6), start)
+            if honorific is not None and honorific.start() >= reach:
+                start = honorific.start()  # "Mr. Sisi": the form of address is part of the name
         reach = end
         mentions.append(Mention(text[start:end], start, end, f.actor, f.kind))
     return mentions

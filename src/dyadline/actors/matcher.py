@@ -114,6 +114,11 @@ def _compile(entries: list[tuple[str, str, str, int]]) -> tuple[tuple[str, str, 
     return tuple((form, kind, ref, case, RANK[kind], kind in HYPHEN_OK) for form, kind, ref, case in entries)
 
 
+def _after_ex(lower: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows the prefix "ex-" ("ex-prime minister")."""
+    return start >= 3 and lower[start - 3:start - 1] == "ex" and (start == 3 or not lower[start - 4].isalnum())
+
+
 def find_hits(text: str, directory: str | None = None) -> list[Hit]:
     """All dictionary phrases in ``text``: non-overlapping, longest first, sorted by start."""
     plain, lower = normalise(text)
@@ -141,8 +146,9 @@ def find_hits(text: str, directory: str | None = None) -> list[Hit]:
         refs: list[str] = []
         hyphen = before == "-" or after == "-"
         for form, kind, ref, case, rank, hyphen_ok in entries:
-            if hyphen and not hyphen_ok and (before == "-" or not form.endswith("-")):
-                continue
+            if hyphen and not hyphen_ok and (before == "-" or not form.endswith("-")) and not (
+                    before == "-" and after != "-" and kind == "agent" and _after_ex(lower, start)):
+                continue  # "Iranian-backed" is no actor, but "ex-prime minister" is one
             if case == 2 and plain[start:end] != form or case == 1 and not plain[start].isupper():
                 continue
             if rank < best_rank:
