@@ -114,3 +114,16 @@ def test_forms_of_address_and_ex_titles_stay_in_the_span() -> None:
         == ("ISR", "ELI")
     # a hyphen before an agent word still blocks it elsewhere
     assert "Iranian-backed militias" not in spans("Iranian-backed militias attacked.")
+
+
+def test_short_form_in_brackets_joins_the_name_it_abbreviates() -> None:
+    assert "The Nigerian Air Force (NAF)" in spans("The Nigerian Air Force (NAF) said.")
+    assert "Amnesty International (AI)" in spans("Amnesty International (AI) said.")
+    assert "Pakistan" in spans("Pakistan (PML-Q) said.")  # not Pakistan's initials
+    assert "Russia" in spans("Russia (and Iran) agreed.")
+
+
+def test_occupations_as_titles_before_a_name() -> None:
+    assert spans("German journalist Mesale Tolu was released.")["German journalist Mesale Tolu"] \
+        == ("DEU", "JRN", "person")
+    assert spans("Lawyer Amal Clooney said.")["Lawyer Amal Clooney"][1:] == ("JUD", "person")

@@ -24,6 +24,8 @@ __all__ = ["find_mentions", "resolve_actor"]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _START = attrgetter("start")
 #: a form of address right before a person's name ("Mr. Erdogan", "Dr Ashraf Ghani")
+#: the short form in brackets right after a name ("(NAF)", "(PML-Q)"): at least two capitals
+_ACRONYM = re.compile(r" \((?=[A-Za-z-]*[A-Z][A-Za-z-]*[A-Z])[A-Z][A-Za-z-]{1,9}\)")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme)\.? $")
 
 
@@ -35,6 +37,14 @@ def _as_of(date: str | None) -> str:
     if not _DATE.match(date):
         raise ValueError(f"date must be YYYY-MM-DD, got {date!r}")
     return date
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` ("NAF") is made of the initials of ``name`` ("Nigerian Air Force"), in
+    order, so that a bracket after a name that is another's short form ("Pakistan (PML-Q)") is
+    left out."""
+    initials = iter([word[0].upper() for word in name.split() if word[:1].isalpha()])
+    return all(letter in initials for letter in short.split("-")[0] if letter.isupper())
 
 
 def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
@@ -62,6 +72,10 @@ def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
             honorific = _HONORIFIC.search(text, max(0, start - 6), start)
             if honorific is not None and honorific.start() >= reach:
                 start = honorific.start()  # "Mr. Sisi": the form of address is part of the name
+        elif f.kind != "person" and text.startswith(" (", end):
+            acronym = _ACRONYM.match(text, end)
+            if acronym is not None and _abbreviates(acronym.group()[2:-1], text[start:end]):
+                end = acronym.end()  # "Nigerian Air Force (NAF)": the short form is part of the name
         reach = end
         mentions.append(Mention(text[start:end], start, end, f.actor, f.kind))
     return mentions
