@@ -127,3 +127,17 @@ def test_occupations_as_titles_before_a_name() -> None:
     assert spans("German journalist Mesale Tolu was released.")["German journalist Mesale Tolu"] \
         == ("DEU", "JRN", "person")
     assert spans("Lawyer Amal Clooney said.")["Lawyer Amal Clooney"][1:] == ("JUD", "person")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("West Bengal Chief Minister Mamata Banerjee said.", "West Bengal Chief Minister Mamata Banerjee"),
+    ("PA Leader Mahmoud Abbas said.", "PA Leader Mahmoud Abbas"),
+    ("FDA officials said.", "FDA officials"),
+])
+def test_an_unknown_body_before_a_title_is_part_of_the_phrase(text: str, phrase: str) -> None:
+    assert phrase in spans(text)
+
+
+def test_no_sentence_opener_or_day_before_a_title() -> None:
+    assert "President Trump" in spans("On Monday President Trump said.")
+    assert "Protesters" in spans("Protesters clashed with police.")

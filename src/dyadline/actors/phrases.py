@@ -202,6 +202,21 @@ def count_before(items: list, at: int, reach: int) -> int:
     return k
 
 
+def body_before(items: list, at: int, reach: int) -> int:
+    """The index where an unknown body's name before a title starts ("West Bengal Chief Minister",
+    "IAG chief", "FDA officials"), or ``at``: a run of up to three capitalised words or
+    abbreviations right before it in the same sentence, none of them a sentence opener, day,
+    month or form of address (:data:`NAME_STOP`)."""
+    sent = items[at].sent
+    k = at
+    while k - 1 >= reach and at - k < 4:
+        prev = items[k - 1]
+        if type(prev) is Item or prev.sent != sent or not _is_name(prev.text):
+            break
+        k -= 1
+    return k if at - k <= 3 else at
+
+
 def _is_name(text: str) -> bool:
     core = text.replace("-", "").replace("'", "").replace("\u2019", "").replace(".", "")
     return bool(core) and text[0].isupper() and core.isalpha() and text not in NAME_STOP
@@ -323,6 +338,8 @@ class PhraseReader:
                     at = start if items[start].start == result.start else i
                     if items[at].start == result.start:
                         result.start = items[count_before(items, at, reach)].start
+                if result.kind in ("person", "agent") and items[i].start == result.start and items[i].kind == "agent":
+                    result.start = items[body_before(items, i, reach)].start
                 found.append(result)
             reach = max(nxt, i + 1)
         return found
