@@ -318,10 +318,14 @@ class PhraseReader:
         reach = 0
         if positions is None:
             positions = [i for i, item in enumerate(items) if type(item) is Item]
+        last = len(items) - 1
         for i in positions:
             if i < reach:
                 continue
-            if items[i].kind in _NAMES:
+            kind = items[i].kind
+            if kind == "qualifier" and (i == last or type(items[i + 1]) is not Item):
+                continue  # "trade", "former" before a plain word: no phrase (the grammar would say so)
+            if kind in _NAMES:
                 namesake = self.namesake(items, i, reach)
                 if namesake is not None:
                     found.append(namesake[0])
