@@ -96,7 +96,7 @@ class Coder:
         mentions = self._mentions(doc, date)
         dates = find_time_expressions(doc, date)
         places = find_places(doc, mentions)
-        quotes = self._quotes(doc, mentions, date)
+        quotes = self._quotes(doc, mentions)
         events = code_events(doc, article_id, date, mentions, dates, places, self.lexicon,
                              locate=event_location, unknown_actors=self._unknown_actors)
         next_number: dict[int, int] = {}
@@ -109,7 +109,7 @@ class Coder:
                        events=tuple(events), quotes=tuple(quotes), dates=tuple(dates),
                        places=tuple(places))
 
-    def _quotes(self, doc: Any, mentions: list[Mention], date: str | None) -> list[Quote]:
+    def _quotes(self, doc: Any, mentions: list[Mention]) -> list[Quote]:
         """Quotations with their speaker linked to the actor mention that names them.
 
         A speaker span that overlaps no coded mention keeps its text with an unresolved

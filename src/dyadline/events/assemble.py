@@ -76,9 +76,6 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
         preferred = [m for m in readings if m.entry.noun == noun_use] or \
                     [m for m in readings if not m.entry.noun and not noun_use]
         if not preferred:
-            if noun_use and all(not m.entry.noun for m in readings) and \
-                    any(m.entry.discard for m in readings):
-                continue
             continue
         chosen.append(preferred[0])
     # catenative verbs hand over to the verb they introduce: "vowed to strengthen ties"
@@ -122,7 +119,7 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             group_words: list[str] = []
         else:
             group_start, group_words = clauses.verb_group_start(view, match.head)
-            roles.modality, roles.negated = clauses.modality_of(group_words, doc.tokens[match.head], opening)
+            roles.modality, roles.negated = clauses.modality_of(group_words, opening)
             subject, how, penalty = clauses.find_subject(view, group_start, previous_subject, match.head)
             stop = clauses.clause_end(view, match.end)
             if clauses.is_passive(view, match, group_words):
@@ -131,14 +128,9 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                 roles.how = ["passive: source after 'by', target is the subject"] if sources else \
                     ["passive without an agent: no source named, target is the subject"]
                 roles.penalty = 0.05 if sources else 0.2
-                if not sources and targets:
-                    roles.targets = [view.mentions[k] for k in targets]
-                    first_token = doc.tokens[group_start]
-                    last_token = doc.tokens[match.end - 1]
-                    trigger = Span(doc.text[first_token.start:last_token.end], first_token.start, last_token.end)
-                    candidates.append(_Candidate(match, roles, trigger, group_start))
-                    continue
+                agentless = not sources and bool(targets)  # coded with a null source
             else:
+                agentless = False
                 sources = subject
                 targets, target_how, target_penalty = clauses.find_target(view, match, stop)
                 roles.how = [f"source by {how} rule"] if how else []
@@ -152,9 +144,9 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                     roles.inherited = True
                 if sources and not targets and match.entry.target and _unattached_actor(view, sources, match, stop):
                     continue  # the clause names a partner we could not attach: better no event
-            if subject:
+            if subject and not agentless:
                 previous_subject, previous_targets = subject, targets if not match.entry.noun else []
-            if not sources:
+            if not sources and not agentless:
                 continue
         roles.sources = [view.mentions[k] for k in sources]
         roles.targets = [view.mentions[k] for k in targets]

@@ -212,7 +212,7 @@ def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
     return j + 1, words
 
 
-def modality_of(words: list[str], head_token: Token, sentence_start_words: list[str]) -> tuple[str, bool]:
+def modality_of(words: list[str], sentence_start_words: list[str]) -> tuple[str, bool]:
     """Modality and negation from the verb group's words (nearest first)."""
     negated = any(w in NEGATION or w in REFUSAL for w in words) or (
         "longer" in words and "no" in words)
@@ -314,7 +314,7 @@ def _skip_interjections(view: SentenceView, j: int) -> int:
     i = j
     while i >= view.first and (view.low(i) in TIME_WORDS or view.low(i).isdigit()) and start - i < 5:
         i -= 1
-    if i < start and view.low(i + 1) in TIME_WORDS | {"on"} and i not in view.mention_at or i < start and i in view.mention_at:
+    if i < start and (view.low(i + 1) in TIME_WORDS or i in view.mention_at):
         return i
     return start
 
@@ -393,8 +393,6 @@ def _sentence_subject(view: SentenceView, before: int) -> list[int]:
             if view.low(j - 1) in PREPOSITIONS or view.low(j - 2) in PREPOSITIONS and view.low(j - 1) in DETERMINERS:
                 continue
             return _compound_right(view, k, before)
-        if view.low(j) in (",", ";") and j > view.first + 1:
-            continue
     return []
 
 

@@ -197,4 +197,4 @@ def _title_end(text: str) -> int:
     first = text[:newline].rstrip()
     if not first or first[-1] in ".!?\"'\u201d:" or len(first.split()) > 30:
         return 0
-    return len(first) + (len(text[:newline]) - len(text[:newline].lstrip())) * 0
+    return len(first)
