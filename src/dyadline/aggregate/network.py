@@ -35,7 +35,7 @@ def build_network(con: duckdb.DuckDBPyConnection, since: dt.date | None = None,
         SELECT source_code, target_code, count(*) AS events,
                count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
-               avg(goldstein) AS goldstein
+               avg(goldstein::DECIMAL(18, 6))::DOUBLE AS goldstein  -- exact, order-free
         FROM {table}
         WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
           AND ($since IS NULL OR {day} >= $since) AND ($until IS NULL OR {day} <= $until)

@@ -102,11 +102,13 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month
         ("" if directed else " OR (source_code = $b AND target_code = $a)")
     if reports:
         sql = f"""SELECT day, quad_class, goldstein, coalesce(plover_event, '') FROM events
-                  WHERE NOT negated AND day IS NOT NULL AND ({pairs})"""
+                  WHERE NOT negated AND day IS NOT NULL AND ({pairs})
+                  ORDER BY article_key, idx"""
     else:
         build_clusters(con, settings)
         sql = f"""SELECT first_day, quad_class, goldstein, coalesce(plover_event, '')
-                  FROM event_clusters WHERE first_day IS NOT NULL AND ({pairs})"""
+                  FROM event_clusters WHERE first_day IS NOT NULL AND ({pairs})
+                  ORDER BY cluster_id"""
     rows = con.execute(sql, {"a": a, "b": b}).fetchall()
     rows = [r for r in rows if (since is None or r[0] >= since) and (until is None or r[0] <= until)]
     periods: dict[dt.date, Period] = {}
