@@ -34,17 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus" / "articles.jsonl"
 
 
-def build_corpus(path: Path, copies: int) -> int:
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
-    with open(path, "w", encoding="utf-8") as handle:
-        for copy in range(copies):
-            for line in lines:
-                record = json.loads(line)
-                record["id"] = f"{record['id']}-{copy}"
-                handle.write(json.dumps(record) + "\n")
-    return copies * len(lines)
-
-
 def run(corpus: Path, workdir: Path, name: str, workers: int, batch_size: int,
         write_size: int) -> dict:
     from dyadline.store.ingest import ingest
@@ -74,10 +63,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="Runs per configuration; the fastest is kept.")
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args()
+    from dyadline.store.replicate import replicate_jsonl
+
     with tempfile.TemporaryDirectory(prefix="dyadline-bench-") as tmp:
         workdir = Path(tmp)
         corpus = workdir / "corpus.jsonl"
-        n = build_corpus(corpus, args.copies)
+        n = replicate_jsonl(CORPUS, corpus, args.copies)
         best: dict[str, dict] = {}
         for attempt in range(max(1, args.repeat)):
             for name, workers in (("single", 0), ("dask-1", 1), ("dask-2", 2)):

@@ -8,7 +8,6 @@ the middle of writing.  Each resumed run starts where the previous one was kille
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -21,6 +20,8 @@ import pytest
 
 from test_store_fixtures import stored_records
 
+from dyadline.store.replicate import replicate_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus" / "articles.jsonl"
 
@@ -29,18 +30,6 @@ def dyadline_command() -> list[str]:
     """The installed `dyadline` entry point beside this Python, else `python -m dyadline.cli`."""
     script = Path(sys.executable).parent / "dyadline"
     return [str(script)] if script.exists() else [sys.executable, "-m", "dyadline.cli"]
-
-
-def big_corpus(path: Path, copies: int) -> Path:
-    """The example corpus repeated under new ids: a corpus long enough to kill mid-run."""
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
-    with open(path, "w", encoding="utf-8") as handle:
-        for copy in range(copies):
-            for line in lines:
-                record = json.loads(line)
-                record["id"] = f"{record['id']}-{copy}"
-                handle.write(json.dumps(record) + "\n")
-    return path
 
 
 def _articles(db: Path) -> int:
@@ -86,7 +75,8 @@ def _kill_when(process: subprocess.Popen, wal: Path, condition: str, value: floa
 
 
 def test_killed_ingest_resumes_to_the_same_records(tmp_path: Path) -> None:
-    corpus = big_corpus(tmp_path / "corpus.jsonl", copies=6)
+    corpus = tmp_path / "corpus.jsonl"
+    replicate_jsonl(CORPUS, corpus, copies=6)
     total = 6 * len(CORPUS.read_text(encoding="utf-8").splitlines())
     db = tmp_path / "killed.duckdb"
     wal = Path(str(db) + ".wal")
