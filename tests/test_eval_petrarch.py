@@ -60,3 +60,28 @@ def test_seed_acceptance_holds_with_the_phoenix_dictionaries(shared_data, tmp_pa
     missing = [d for d in result.details if d.startswith("missing required")]
     assert result.metrics["required_recall"] == 1.0, missing
     assert result.metrics["precision"] >= 0.8, result.details
+
+
+def test_config_require_dyad_applies_to_the_records_after_it(tmp_path):
+    """PETRARCH's <Config option="require_dyad"> sets the option for the records that follow
+    it (default true): with it, an event lacking a source or a target is not coded."""
+    path = tmp_path / "records.xml"
+    path.write_text(
+        "<Validation><Environment><Include>valid A</Include></Environment><Sentences>"
+        '<Sentence date="20010203" id="A-1" category="A"><Text>x</Text></Sentence>'
+        '<Config option="require_dyad" value="False"></Config>'
+        '<Sentence date="20010203" id="A-2" category="A"><Text>y</Text></Sentence>'
+        '<Config option="require_dyad" value="TRUE"></Config>'
+        '<Sentence date="20010203" id="A-3" category="A"><Text>z</Text></Sentence>'
+        "</Sentences></Validation>", encoding="utf-8")
+    assert [r.require_dyad for r in read_records(path)] == [True, False, True]
+
+    from dyadline.model import Actor, Event, EventCode, Mention, Sentence, Span
+
+    class Article:
+        events = [Event("x", Sentence(0, 0, 1), Mention("officials", 0, 1, Actor(None, "GOV", "---GOV")), None,
+                        EventCode("023", "02", 0, 0.0, ""), Span("said", 0, 1), None, None,
+                        evidence="pattern 'SAID [023]' (verbs.txt:1) -> 023")]
+
+    assert coded_triples(Article) == {("---GOV", "---", "023")}
+    assert coded_triples(Article, require_dyad=True) == set()

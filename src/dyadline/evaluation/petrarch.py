@@ -15,6 +15,12 @@ the matched dictionary pattern gives, as written (the evidence names it: the val
 dictionary uses WEIS-style codes such as ``1717`` or ``903`` that are not CAMEO codes);
 events coded by dyadline's own lexicon count with their CAMEO code.
 
+The file's ``<Config option="..." value="...">`` elements set PETRARCH's options for the
+records after them; the one that decides what counts as an event is honoured:
+``require_dyad`` (PETRARCH's default, true): an event is coded only when it has both a
+source and a target (an agent alone, ``---GOV``, is not empty; no actor at all is).  The
+records that expect ``---GOV->---`` are those run with ``require_dyad`` false.
+
 Metrics
 - ``recall``: share of expected codings produced (target >= 0.70).
 - ``exact``: share of records whose set of codings is exactly the expected set (a
@@ -46,6 +52,7 @@ class Record:
     text: str
     expected: set[tuple[str, str, str]] = field(default_factory=set)
     error: str = ""
+    require_dyad: bool = True  # PETRARCH's option in force for the record (its default: true)
 
 
 def validation_dir(data_dir: Path) -> Path:
@@ -61,14 +68,22 @@ def read_records(path: Path) -> list[Record]:
     include_text = root.findtext("Environment/Include") or ""
     include = set(include_text.split()) - {"valid"}
     records: list[Record] = []
-    for sentence in root.iter("Sentence"):
+    options: dict[str, str] = {}
+    for element in root.iter():
+        if element.tag == "Config":
+            options[element.get("option", "")] = element.get("value", "")
+            continue
+        if element.tag != "Sentence":
+            continue
+        sentence = element
         category = sentence.get("category", "")
         if include and category not in include:
             continue
         raw = sentence.findtext("Text") or ""
         date = sentence.get("date", "")
         record = Record(sentence.get("id", ""), f"{date[:4]}-{date[4:6]}-{date[6:8]}", category,
-                        " ".join(raw.split()))
+                        " ".join(raw.split()),
+                        require_dyad=options.get("require_dyad", "true").strip().lower() != "false")
         for coding in sentence.iter("EventCoding"):
             if coding.get("error"):
                 record.error = coding.get("error", "")
@@ -79,12 +94,15 @@ def read_records(path: Path) -> list[Record]:
     return records
 
 
-def coded_triples(article) -> set[tuple[str, str, str]]:
-    """(source, target, event code) for every event of an analysed sentence."""
+def coded_triples(article, require_dyad: bool = False) -> set[tuple[str, str, str]]:
+    """(source, target, event code) for every event of an analysed sentence; with
+    ``require_dyad`` (PETRARCH's option), only the events that have both a source and a target."""
     triples: set[tuple[str, str, str]] = set()
     for event in article.events:
         source = _actor_code(event.source)
         target = _actor_code(event.target)
+        if require_dyad and "---" in (source, target):
+            continue
         match = _PATTERN_CODE.match(event.evidence)
         code = event.code.cameo
         if match:
@@ -131,7 +149,7 @@ def _score(coder, records: list[Record]) -> SuiteResult:
     for record in records:
         try:
             article = coder.analyse(record.text, date=record.date, id=record.id)
-            got = coded_triples(article)
+            got = coded_triples(article, record.require_dyad)
         except Exception as error:  # one bad record never stops the suite
             details.append(f"{record.id}: coder error {type(error).__name__}: {error}")
             got = set()
