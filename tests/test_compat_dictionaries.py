@@ -10,8 +10,9 @@ import pytest
 
 from dyadline.compat.actors import read_actors, read_agents
 from dyadline.compat.lists import read_discards, read_issues
-from dyadline.compat.loader import cache_key, load_cached, read_folder
-from dyadline.compat.overlay import DictionaryOverlay, compile_dictionaries
+from dyadline.compat.loader import cache_key, read_folder
+from dyadline.compat.overlay import DictionaryOverlay
+from dyadline.compat.tables import build_tables, cache_path, load_cached
 from dyadline.compat.syntax import parse_code, parse_date
 from dyadline.compat.translate import translate
 from dyadline.compat.verbs import read_verbs
@@ -186,24 +187,31 @@ def make_folder(tmp_path: Path) -> Path:
 def test_cache_is_used_and_invalidated_when_a_file_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = make_folder(tmp_path)
-    first, cached = load_cached(folder, build=compile_dictionaries)
-    assert not cached and "entries" in first.compiled
-    again, cached = load_cached(folder, build=compile_dictionaries)
-    assert cached and len(again.actors) == len(first.actors)
+    first, cached = load_cached(folder)
+    assert not cached and first.entries
+    again, cached = load_cached(folder)
+    assert cached and len(again.actor_rows) == len(first.actor_rows)
+    # the cached tables code as the freshly built ones do
+    assert [(e.pattern, e.cameo, e.target, e.text) for e in again.entries] == \
+        [(e.pattern, e.cameo, e.target, e.text) for e in first.entries]
+    assert again.actors.phrases == first.actors.phrases and again.agent_codes == first.agent_codes
+    assert again.actor(again.actors.phrases[("smeagol",)]).code_on(19970501) == "HOBGOV"
+    assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
     key = cache_key(folder)
+    old_cache = cache_path(folder)
     actors = folder / "Test.actors.txt"
     actors.write_text(ACTORS + "ROHAN [ROH]\n", encoding="utf-8")
     stat = actors.stat()
     os.utime(actors, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert cache_key(folder) != key
-    changed, cached = load_cached(folder, build=compile_dictionaries)
-    assert not cached and len(changed.actors) == len(first.actors) + 1
+    changed, cached = load_cached(folder)
+    assert not cached and len(changed.actor_rows) == len(first.actor_rows) + 1
+    assert cache_path(folder).is_file() and not old_cache.exists()  # the stale cache is removed
 
 
 def overlay_for(tmp_path: Path, **modes) -> DictionaryOverlay:
     found = read_folder(make_folder(tmp_path))
-    compile_dictionaries(found)
-    return DictionaryOverlay(found, **modes)
+    return DictionaryOverlay(build_tables(found), **modes)
 
 
 def test_mentions_compose_agents_dates_and_discards(tmp_path):
@@ -276,17 +284,20 @@ def test_phoenix_loads_fast_and_reports_malformed_lines(shared_data, tmp_path, m
         pytest.skip(f"{folder} is absent")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     started = time.perf_counter()
-    found, cached = load_cached(folder, build=compile_dictionaries)
+    found, cached = load_cached(folder)
     cold = time.perf_counter() - started
     assert not cached
-    assert len(found.actors) > 20000 and len(found.agents) > 2000 and len(found.verbs.blocks) > 300
-    assert len(found.compiled["entries"]) > 10000 and found.issues and found.discards
+    assert len(found.actor_rows) > 20000 and len(found.agent_codes) > 2000
+    assert len(found.entries) > 10000 and found.discards.phrases
     assert any(w.file == "Phoenix.Countries.actors.txt" and w.line == 2039 for w in found.warnings)
     started = time.perf_counter()
-    _, cached = load_cached(folder, build=compile_dictionaries)
+    again, cached = load_cached(folder)
+    assert len(again.entries) == len(found.entries)
     warm = time.perf_counter() - started
     assert cached
-    assert cold < 10 and warm < 5, (cold, warm)
+    assert cold < 10 and warm < 2, (cold, warm)
+    everything = read_folder(folder)  # the uncached reading keeps what coding does not need
+    assert len(everything.verbs.blocks) > 300 and everything.issues
 
 
 def test_bad_settings_are_a_clear_error(tmp_path):

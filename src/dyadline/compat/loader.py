@@ -5,28 +5,22 @@ A file's kind comes from its name, as PETRARCH's own files are named: ``*actor*`
 Other files are reported and skipped.  An optional ``dyadline.yaml`` in the folder says how
 the dictionaries combine with dyadline's own (see :mod:`dyadline.compat.overlay`).
 
-Reading the Phoenix set (60,000 actor lines, 9,000 verb lines) takes a few seconds, so the
-parsed and compiled result is pickled in ``$XDG_CACHE_HOME/dyadline`` (or
-``~/.cache/dyadline``), keyed by the files' paths, sizes and modification times and by
-:data:`FORMAT_VERSION`: changing a file, adding one or upgrading dyadline invalidates it.
+Reading the Phoenix set (60,000 actor lines, 9,000 verb lines) takes a second or two, so
+what coding needs of it is cached between runs (:mod:`dyadline.compat.tables`), keyed by
+:func:`cache_key`: the files' paths, sizes and modification times.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .actors import ActorEntry, AgentEntry, read_actors, read_agents
 from .lists import Discard, Issue, read_discards, read_issues
 from .syntax import DictionaryWarning
 from .verbs import VerbDictionary, read_verbs
-
-#: Bump when the parsed form or its compilation changes: old caches are then ignored.
-FORMAT_VERSION = 3
 
 KINDS = ("actors", "agents", "verbs", "discards", "issues")
 
@@ -48,7 +42,6 @@ class Dictionaries:
     issues: list[Issue] = field(default_factory=list)
     warnings: list[DictionaryWarning] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
-    compiled: dict[str, Any] = field(default_factory=dict)  # filled by the overlay, cached with the rest
 
 
 def kind_of(path: Path) -> str | None:
@@ -93,8 +86,9 @@ def dictionary_files(folder: Path) -> tuple[dict[str, list[Path]], list[Path], P
     return by_kind, skipped, settings
 
 
-def read_folder(folder: Path) -> Dictionaries:
-    """Read every dictionary of a folder (no cache)."""
+def read_folder(folder: Path, issues: bool = True) -> Dictionaries:
+    """Read every dictionary of a folder (no cache); ``issues=False`` skips the issue files
+    (the coder does not use them yet)."""
     by_kind, skipped, settings_path = dictionary_files(folder)
     result = Dictionaries(str(folder))
     warnings = result.warnings
@@ -109,7 +103,7 @@ def read_folder(folder: Path) -> Dictionaries:
         read_verbs(path, warnings, into=result.verbs)
     for path in by_kind["discards"]:
         result.discards.extend(read_discards(path, warnings))
-    for path in by_kind["issues"]:
+    for path in by_kind["issues"] if issues else ():
         result.issues.extend(read_issues(path, warnings))
     result.files = {k: [p.name for p in v] for k, v in by_kind.items()}
     if settings_path is not None:
@@ -144,41 +138,12 @@ def cache_dir() -> Path:
     return Path(base) / "dyadline"
 
 
-def cache_key(folder: Path) -> str:
-    """A digest of the folder's dictionary files (path, size, mtime) and the format version."""
+def cache_key(folder: Path, version: str = "") -> str:
+    """A digest of the folder's dictionary files (path, size, mtime) and a format ``version``."""
     by_kind, skipped, settings = dictionary_files(folder)
     paths = [p for files in by_kind.values() for p in files] + skipped + ([settings] if settings else [])
-    digest = hashlib.sha256(f"dyadline-dictionaries-{FORMAT_VERSION}".encode())
+    digest = hashlib.sha256(f"dyadline-dictionaries-{version}".encode())
     for path in sorted(paths):
         stat = path.stat()
         digest.update(f"\0{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:32]
-
-
-def load_cached(folder: Path, build: Any = None) -> tuple[Dictionaries, bool]:
-    """The dictionaries of ``folder`` from the cache when it is current, else read (and
-    ``build(result)`` run on them, to compile) and cached.  Returns (dictionaries, from_cache).
-
-    A cache that cannot be read or written is ignored: the cache only saves time.
-    """
-    key = cache_key(folder)
-    path = cache_dir() / f"dictionaries-{key}.pickle"
-    try:
-        with open(path, "rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Dictionaries):
-            return cached, True
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    result = read_folder(folder)
-    if build is not None:
-        build(result)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(temporary, "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass
-    return result, False

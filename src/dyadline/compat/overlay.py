@@ -30,8 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Actor, Mention
-from .loader import Dictionaries, DictionaryError, load_cached
+from .loader import DictionaryError
 from .syntax import date_key, text_tokens
+from .tables import CodingTables, PhraseTable, load_cached
+
+__all__ = ["DictionaryOverlay", "PhraseTable", "load_dictionaries"]
 
 #: Words that may stand between an actor and its agent: "Dagolath's first Deputy Prime Minister".
 _BETWEEN = {"'s", "’s", "first", "former", "deputy", "senior", "top", "chief", "acting", "new",
@@ -51,51 +54,6 @@ class _Hit:
     ref: int  # index into the actor or agent list
 
 
-class PhraseTable:
-    """Word-tuple phrases -> payload, looked up at each token (longest first)."""
-
-    def __init__(self) -> None:
-        self.phrases: dict[tuple[str, ...], int] = {}
-        self.longest: dict[str, int] = {}
-
-    def add(self, words: tuple[str, ...], ref: int) -> None:
-        if not words:
-            return
-        self.phrases.setdefault(words, ref)
-        if len(words) > self.longest.get(words[0], 0):
-            self.longest[words[0]] = len(words)
-
-    def at(self, words: list[str], i: int) -> tuple[int, int] | None:
-        """(length, ref) of the longest phrase starting at word i."""
-        longest = self.longest.get(words[i])
-        if longest is None:
-            return None
-        for n in range(min(longest, len(words) - i), 0, -1):
-            ref = self.phrases.get(tuple(words[i:i + n]))
-            if ref is not None:
-                return n, ref
-        return None
-
-
-def compile_dictionaries(found: Dictionaries) -> None:
-    """Build what coding needs (phrase tables, lexicon entries) and keep it in ``compiled``."""
-    from .translate import translate
-
-    actors = PhraseTable()
-    for k, entry in enumerate(found.actors):
-        for words in entry.names:
-            actors.add(words, k)
-    agents = PhraseTable()
-    for k, agent in enumerate(found.agents):
-        for words in agent.names:
-            agents.add(words, k)
-    discards = PhraseTable()
-    for k, discard in enumerate(found.discards):
-        discards.add(discard.words, k)
-    entries = translate(found.verbs, found.warnings)
-    found.compiled = {"actors": actors, "agents": agents, "discards": discards, "entries": entries}
-
-
 #: CAMEO codes of plain statements: dyadline codes no event for them (see events/data/verbs.tsv).
 PLAIN_STATEMENTS = {"01", "010"}
 
@@ -103,7 +61,7 @@ PLAIN_STATEMENTS = {"01", "010"}
 class DictionaryOverlay:
     """The three hooks the coder calls: ``lexicon``, ``mentions``, ``resolve_actor``."""
 
-    def __init__(self, dictionaries: Dictionaries, actors: str | None = None, verbs: str | None = None,
+    def __init__(self, dictionaries: CodingTables, actors: str | None = None, verbs: str | None = None,
                  from_cache: bool = False):
         self.dictionaries = dictionaries
         self.from_cache = from_cache
@@ -113,16 +71,19 @@ class DictionaryOverlay:
             raise DictionaryError(f"actors must be 'overlay' or 'replace', not {self.actors_mode!r}")
         if self.verbs_mode not in VERB_MODES:
             raise DictionaryError(f"verbs must be one of {', '.join(VERB_MODES)}, not {self.verbs_mode!r}")
-        compiled = dictionaries.compiled
-        self._actors: PhraseTable = compiled["actors"]
-        self._agents: PhraseTable = compiled["agents"]
-        self._discards: PhraseTable = compiled["discards"]
-        self.entries = compiled["entries"]
+        self._actors: PhraseTable = dictionaries.actors
+        self._agents: PhraseTable = dictionaries.agents
+        self._discards: PhraseTable = dictionaries.discards
         self._lexicons: dict[int, Any] = {}
 
     @property
     def warnings(self) -> list:
         return self.dictionaries.warnings
+
+    @property
+    def entries(self) -> list:
+        """The lexicon entries of the folder's verb patterns."""
+        return self.dictionaries.entries
 
     # ------------------------------------------------------------------ verbs
     def lexicon(self, builtin: Any) -> Any:
@@ -200,7 +161,7 @@ class DictionaryOverlay:
         sentences: set[int] = set()
         if not self._discards.phrases:
             return sentences, False
-        discards = self.dictionaries.discards
+        story_discards = self.dictionaries.story_discards
         i = 0
         while i < len(words):
             hit = self._discards.at(words, i)
@@ -208,7 +169,7 @@ class DictionaryOverlay:
                 i += 1
                 continue
             length, ref = hit
-            if discards[ref].story:
+            if story_discards[ref]:
                 return sentences, True
             sentences.add(doc.sentence_of(tokens[i][1]))
             i += length
@@ -235,7 +196,7 @@ class DictionaryOverlay:
 
     def _compose(self, text: str, tokens: list[tuple[str, int, int]], words: list[str], hits: list[_Hit],
                  date: int | None) -> list[Mention]:
-        actors, agents = self.dictionaries.actors, self.dictionaries.agents
+        agents = self.dictionaries.agent_codes
         groups: list[tuple[int, int, int | None, list[int], list[int]]] = []  # start, end, actor, prefixes, suffixes
         used = [False] * len(hits)
         for h, hit in enumerate(hits):
@@ -248,7 +209,7 @@ class DictionaryOverlay:
             # prefix agents right before ("MSF Arnor")
             j = h - 1
             while j >= 0 and not used[j] and hits[j].kind == "agent" and hits[j].end == start \
-                    and agents[hits[j].ref].prefix:
+                    and agents[hits[j].ref][1]:
                 prefixes.insert(0, hits[j].ref)
                 used[j] = True
                 start = hits[j].start
@@ -278,13 +239,13 @@ class DictionaryOverlay:
 
     def _mention(self, text: str, tokens: list[tuple[str, int, int]], start: int, end: int,
                  actor_ref: int | None, prefixes: list[int], suffixes: list[int], date: int | None) -> Mention:
-        agents = self.dictionaries.agents
+        agents = self.dictionaries.agent_codes
         first, last = tokens[start][1], tokens[end - 1][2]
         base = ""
         name = ""
         kind = "agent"
         if actor_ref is not None:
-            entry = self.dictionaries.actors[actor_ref]
+            entry = self.dictionaries.actor(actor_ref)
             base = entry.code_on(date) or ""
             if base == "---":
                 base = ""
@@ -294,9 +255,9 @@ class DictionaryOverlay:
                     "person" if any(c.dated for c in entry.codes) else "organisation")
         code = base
         for ref in suffixes:
-            code = _append(code, agents[ref].code)
+            code = _append(code, agents[ref][0])
         for ref in reversed(prefixes):
-            code = _prepend(code, agents[ref].code)
+            code = _prepend(code, agents[ref][0])
         if not base:
             actor = Actor(None, code[:3], "---" + code, name, 0.0)
         else:
@@ -375,7 +336,7 @@ def _merge_same_country(mentions: list[Mention], text: str) -> list[Mention]:
 def _load(folder: str, key: tuple[str | None, str | None]) -> DictionaryOverlay:
     import logging
 
-    found, cached = load_cached(Path(folder), build=compile_dictionaries)
+    found, cached = load_cached(Path(folder))
     # one line per malformed entry, "file:line: reason"; with no logging set up (the CLI)
     # Python's last-resort handler writes them to standard error
     log = logging.getLogger("dyadline.compat")

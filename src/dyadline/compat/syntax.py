@@ -121,6 +121,11 @@ class LineReader:
 
 def split_comment(line: str) -> tuple[str, str]:
     """Split off a ``#`` comment, leaving ``#`` inside ``[...]`` (the code ``[###]``) alone."""
+    first = line.find("#")
+    if first < 0:
+        return line, ""
+    if "[" not in line[:first]:  # the common case: no code block before the first '#'
+        return line[:first], line[first + 1:].strip()
     depth = 0
     for i, char in enumerate(line):
         if char == "[":
@@ -159,6 +164,7 @@ def date_key(date: str | None) -> int | None:
 
 
 _CODE_BLOCK = re.compile(r"\[([^\[\]]*)\]")
+_SIX_DIGITS = re.compile(r"\d{6}")
 
 
 def parse_code(inner: str) -> tuple[DatedCode | None, str]:
@@ -168,7 +174,7 @@ def parse_code(inner: str) -> tuple[DatedCode | None, str]:
         return None, "empty code block []"
     code = parts[0]
     rest = "".join(parts[1:])
-    if code[0] in "<>" or re.match(r"\d{6}", code):
+    if code[0] in "<>" or _SIX_DIGITS.match(code):
         return None, f"code block [{inner.strip()}] has a date but no code"
     if not rest:
         return DatedCode(code.upper()), ""
@@ -200,6 +206,8 @@ def name_words(name: str) -> tuple[str, ...]:
     """A dictionary name as lower-case word tokens: ``PRESIDENT_GEORGE_W._BUSH`` ->
     ``('president', 'george', 'w', '.', 'bush')``; the same tokenisation is applied to
     the text, so names match whatever the spacing and case."""
+    if name.isascii():  # lower-casing ASCII changes no token boundary: one pass
+        return tuple(_TOKEN.findall(name.replace("_", " ").lower()))
     return tuple(m.group(0).lower() for m in _TOKEN.finditer(name.replace("_", " ")))
 
 
