@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from ..model import Event, EventCode, EventDate, Mention, Place, Sentence, Span, TimeExpression
 from ..ontology import event_code
 from ..text import TextDoc
-from . import clauses
+from . import arguments, clauses
 from .clauses import Roles, SentenceView
 from .lexicon import Lexicon, Match
 
@@ -117,12 +117,16 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             roles.penalty = penalty
             group_start = match.head
             group_words: list[str] = []
+            source_bounds = (view.first, view.last)
+            target_bounds = (match.end, view.last)
         else:
             group_start, group_words = clauses.verb_group_start(view, match.head)
             roles.modality, roles.negated = clauses.modality_of(group_words, opening)
             subject, how, penalty = clauses.find_subject(view, group_start, previous_subject, match.head)
             stop = clauses.clause_end(view, match.end)
+            source_bounds, target_bounds = (view.first, group_start), (match.end, stop)
             if clauses.is_passive(view, match, group_words):
+                source_bounds, target_bounds = (match.end, view.last), (view.first, group_start)
                 sources = clauses.agent_after_by(view, match)
                 targets = subject
                 roles.how = ["passive: source after 'by', target is the subject"] if sources else \
@@ -154,8 +158,9 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                 previous_subject, previous_targets = subject, targets if not match.entry.noun else []
             if not sources and not agentless:
                 continue
-        roles.sources = [view.mentions[k] for k in sources]
-        roles.targets = [view.mentions[k] for k in targets]
+        trigger_words = (min(group_start, match.head), match.end)
+        roles.sources = [_argument(view, k, source_bounds, trigger_words) for k in sources]
+        roles.targets = [_argument(view, k, target_bounds, trigger_words, not match.entry.noun) for k in targets]
         first_token = doc.tokens[group_start if group_start < match.head else match.head]
         while first_token.lower.endswith("ly") and first_token.i < match.head:
             first_token = doc.tokens[first_token.i + 1]
@@ -163,6 +168,18 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         trigger = Span(doc.text[first_token.start:last_token.end], first_token.start, last_token.end)
         candidates.append(_Candidate(match, roles, trigger, group_start))
     return candidates
+
+
+def _argument(view: SentenceView, k: int, bounds: tuple[int, int], trigger: tuple[int, int],
+              nouns: bool = True) -> Mention:
+    """The role's mention grown to its argument phrase, never across the trigger's words."""
+    lo, hi = bounds
+    first, end = view.mention_tokens[k]
+    if end <= trigger[0]:
+        hi = min(hi, trigger[0])
+    elif first >= trigger[1]:
+        lo = max(lo, trigger[1])
+    return arguments.widen(view, k, lo, hi, nouns)
 
 
 _ORIGIN_WORDS = {"from", "by", "against", "on", "with", "of"}

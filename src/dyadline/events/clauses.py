@@ -271,6 +271,8 @@ def _compound_right(view: SentenceView, k: int, stop: int) -> list[int]:
             nxt += 2
         elif low not in ("and", ",", "&", "or"):
             break
+        elif low == "," and not _list_closes(view, j, stop):
+            break  # "the Palestinian president, Mahmoud Abbas, next month": an apposition
         while view.low(nxt) in DETERMINERS:
             nxt += 1
         other = view.mention_start.get(nxt)
@@ -279,6 +281,24 @@ def _compound_right(view: SentenceView, k: int, stop: int) -> list[int]:
         found.append(other)
         j = view.mention_tokens[other][1]
     return found
+
+
+def _list_closes(view: SentenceView, j: int, stop: int) -> bool:
+    """Whether the comma at j continues a list of actors that "and"/"or" closes ("Putin, Xi
+    and Modi"); a name between commas with no closing "and" is an apposition."""
+    while j < stop and view.low(j) == ",":
+        j += 1
+        if view.low(j) in ("and", "or"):
+            return True
+        while view.low(j) in DETERMINERS:
+            j += 1
+        k = view.mention_start.get(j)
+        if k is None:
+            return False
+        j = view.mention_tokens[k][1]
+        if view.low(j) in ("and", "or", "&"):
+            return True
+    return False
 
 
 def _mention_ending_at(view: SentenceView, j: int) -> int | None:
@@ -421,9 +441,41 @@ def clause_end(view: SentenceView, start: int) -> int:
     return j
 
 
+#: Number words that open a counted noun phrase ("six soldiers", "hundreds of protesters").
+NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+           "dozen", "dozens", "hundreds", "thousands", "millions", "scores", "tens"}
+#: Words that hedge a count ("about 50", "nearly 100").
+APPROXIMATE = {"about", "around", "some", "nearly", "almost", "over", "roughly", "approximately", "up"}
+
+
+def skip_quantity(view: SentenceView, j: int, stop: int) -> int:
+    """The token after a count that opens a noun phrase ("at least 18", "dozens of"), or j.
+
+    Why: a count before a noun belongs to the phrase ("detained 18 people"), and the words
+    that make it up ("at least", "more than", "dozens of") would otherwise stop the search
+    for the phrase's actor.
+    """
+    i = j
+    counted = False
+    while i < stop and i - j < 6 and i not in view.mention_start:  # "32 civilians" may be one mention
+        low, nxt = view.low(i), view.low(i + 1)
+        if low[:1].isdigit() or low in NUMBERS:
+            counted = True
+            i += 2 if nxt == "of" and low in NUMBERS and low.endswith("s") else 1
+        elif low == "at" and nxt in ("least", "most") or low in ("more", "less", "fewer") and nxt == "than":
+            i += 2
+        elif low == "up" and nxt == "to" or low in APPROXIMATE and (view.low(i + 1)[:1].isdigit() or nxt in NUMBERS):
+            i += 2 if low == "up" else 1
+        else:
+            break
+    return i if counted else j
+
+
 def _np_mention(view: SentenceView, j: int, stop: int, place_ok: bool = False) -> tuple[int | None, int]:
     """The actor mention that starts the noun phrase at token j (after determiners/adjectives)."""
     skipped = 0
+    j = skip_quantity(view, j, stop)
     while j < stop and skipped <= 3:
         k = view.mention_start.get(j)
         if k is not None:

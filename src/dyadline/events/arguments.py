@@ -1,0 +1,213 @@
+"""The extent of an event's argument: the noun phrase that fills the role around its actor.
+
+The role rules (``clauses``) find the actor that stands for the source or target; an event
+reports the **phrase** that fills the role, as annotators of event arguments mark it
+(ACE-style argument extents, and the ConfliBERT/Multi-CoPED source/target spans used by the
+``dyads`` suite): the actor with its determiner and modifiers ("a prominent Venezuelan
+opposition leader"), a possessor ("Libya's renegade Gen. Khalifa Haftar"), the noun it
+modifies or that it possesses ("a UN draft resolution", "Trump's decision"), an "of"/"in"
+phrase ("President Erdogan of Turkey", "protesters in southern Nepal") and an apposition
+("the Palestinian president, Mahmoud Abbas").  The actor, and so the event's codes, stay
+those of the mention the rules chose: only the span grows.
+
+Shallow on purpose (no parser): a word joins the phrase when it cannot end a noun phrase's
+left or right edge in news English (prepositions, auxiliaries, speech verbs, time words,
+adverbs in -ly, conjunctions stop it), so a phrase never runs into the verb group or past
+a clause boundary.
+"""
+
+from __future__ import annotations
+
+from ..model import Mention
+from .clauses import (_list_closes, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS, PREPOSITIONS, RELATIVE,
+                      SPEECH, TIME_WORDS, SentenceView)
+
+#: Words that never stand inside a noun phrase at its edge.
+_STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORDS | NUMBERS) - DETERMINERS | {
+    "and", "or", "but", "nor", "so", "also", "however", "meanwhile", "thus", "there", "here", "it", "they",
+    "he", "she", "we", "i", "you", "him", "them", "us", "me", "whose", "what", "where", "how", "why",
+    "said", "says", "told", "reported", "according", "including", "not", "is", "are", "was", "were", "has",
+    "have", "had", "will", "would", "mr", "mrs", "ms", "dr", "ago", "yet", "too", "very", "well",
+    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "known", "taken", "given", "made"}
+#: Determiners that open a noun phrase on the left ("that" opens clauses more often).
+_OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"}) | NUMBERS | {
+    "top", "senior", "former", "both", "most", "few"}
+#: Lower-case particles inside a personal name ("Mohammed bin Salman", "Luiz da Silva").
+_NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "la", "le", "-"}
+#: Time words that are adjectives after a determiner ("the last bastion").
+_ORDINALS = {"last", "next", "early", "late"}
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_APPOSITIVE_OPENERS = {"a", "an", "the", "his", "her", "its", "their"}
+_MODIFIERS_MAX = 4
+
+
+def _plain_word(view: SentenceView, j: int) -> bool:
+    """A lower-case word that can stand inside a noun phrase: an adjective or a noun."""
+    low = view.low(j)
+    if not low or low in _STOP or not view.tokens[j].text[:1].islower():
+        return False
+    if not low.replace("-", "").isalpha() or (low.endswith("ly") and len(low) > 4):
+        return False
+    return not low.endswith("ing") or "-" in low
+
+
+def _left_edge(view: SentenceView, first: int, lo: int) -> int:
+    """Where the noun phrase whose actor starts at token ``first`` begins (not before ``lo``)."""
+    j = first
+    words = 0
+    while j - 1 >= lo and words < _MODIFIERS_MAX:
+        i = j - 1
+        low = view.low(i)
+        if i in view.mention_end and view.low(j) in _POSSESSIVE:
+            break  # handled below: the possessor of the phrase
+        if low in _POSSESSIVE and i - 1 >= lo:
+            k = view.mention_end.get(i - 1)
+            if k is not None:
+                j = view.mention_tokens[k][0]  # "Libya's renegade Gen. Haftar": the possessor
+            elif view.tokens[i - 1].is_upper_initial and view.low(i - 1) not in _STOP:
+                j = i - 1
+            else:
+                break
+            words += 1
+            continue
+        if low in ("least", "most", "than") and view.low(i - 1) in ("at", "more", "less", "fewer") or \
+                low == "of" and view.low(i - 1) in NUMBERS:
+            j = i - 1  # "at least 75 people", "more than 16,000 Syrians", "dozens of activists"
+            words += 1
+            continue
+        if low in _APPROXIMATE and (view.low(j)[:1].isdigit() or view.low(j) in NUMBERS):
+            j = i  # "about one million refugees"
+            words += 1
+            continue
+        if low in _OPENERS or low[:1].isdigit() or low in _ORDINALS and view.low(i - 1) in DETERMINERS:
+            j = i
+            words += 1
+            continue
+        if _plain_word(view, i) and (not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS):
+            j = i
+            words += 1
+            continue
+        if i == view.first and view.tokens[i].is_upper_initial and low not in _STOP and low.isalpha() \
+                and low not in ("in", "on", "at", "after", "as", "while", "when", "if", "but", "and") \
+                and not (low.endswith("ly") and len(low) > 4):
+            j = i  # a sentence-initial modifier: "Both Ministers", "Chief negotiator X"
+            words += 1
+        break
+    while j < first and view.low(j) in _POSSESSIVE:
+        j += 1
+    return j
+
+
+def _noun_run(view: SentenceView, j: int, hi: int, limit: int = 3) -> int:
+    """The end of the lower-case noun/adjective run starting at j ("draft resolution")."""
+    i = j
+    while i < hi and i - j < limit and _plain_word(view, i) and (not view.low(i).endswith("ed") or "-" in view.low(i)):
+        i += 1
+    return i
+
+
+def _name_run(view: SentenceView, j: int, hi: int) -> int:
+    """The end of a run of capitalised words (or a mention) starting at j."""
+    k = view.mention_start.get(j)
+    i = j if k is None else min(view.mention_tokens[k][1], hi)
+    while i < hi and i - j < 8 and (view.tokens[i].is_upper_initial and view.low(i) not in _STOP
+                                    and view.tokens[i].text[:1].isalpha()
+                                    or i > j and view.low(i) in _NAME_PARTICLES and i + 1 < hi
+                                    and view.tokens[i + 1].is_upper_initial):
+        i += 1
+    return i
+
+
+def _name_tail(view: SentenceView, end: int, hi: int) -> int:
+    """The end of the name the actor begins, past the mention: "the Iraq Humanitarian Fund",
+    "US-backed", "the Jamiat-i-Islami Afghanistan (JIA)"."""
+    j = end
+    while j < hi:
+        token = view.tokens[j]
+        if view.low(j) == "-" and j + 1 < hi and not view.tokens[j - 1].space and not token.space:
+            j += 2  # a hyphenated word: "US-backed", "Taliban-allied"
+        elif token.is_upper_initial and token.text[:1].isalpha() and view.low(j) not in _STOP \
+                and j - end < 4 and view.tokens[j - 1].text not in (",", ";"):
+            j += 1
+        elif view.low(j) == "(" and j + 2 < hi and view.low(j + 2) == ")" and view.tokens[j + 1].text.isupper():
+            j += 3  # an acronym: "(JIA)"
+        else:
+            break
+    return j
+
+
+def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
+    """Where the noun phrase whose actor ends before token ``end`` ends (not after ``hi``).
+
+    ``nouns``: whether plain words after the actor may be its head noun ("army camp"); not
+    where a verb may follow the phrase (the target of a noun trigger inside a subject:
+    "sanctions on Iran hurt").
+    """
+    j = _name_tail(view, end, hi)
+    common = j > end or view.mentions[view.mention_at[end - 1]].kind in ("agent", "demonym")
+    if view.low(j) in ("'s", "\u2019s") and j + 1 < hi:
+        after = _noun_run(view, j + 1, hi)
+        if after > j + 1:
+            j = after  # "Trump's decision", "the bank's optimism"
+    elif nouns:
+        after = _noun_run(view, j, hi)  # "army camp", "a UN draft resolution"
+        common = common or after > j
+        j = after
+    if (view.low(j) == "of" or view.low(j) == "in" and common) and j + 1 < hi:
+        i = j + 1
+        while i < hi and i - j <= 3 and (view.low(i) in _OPENERS or _plain_word(view, i)) \
+                and i not in view.mention_start:
+            i += 1
+        if i < hi and view.tokens[i].is_upper_initial and view.low(i) not in _STOP:
+            k = _name_run(view, i, hi)
+            if view.low(k) in _POSSESSIVE and k + 1 < hi and view.tokens[k + 1].is_upper_initial:
+                k = _name_run(view, k + 1, hi)  # "in Myanmar's Rakhine State"
+            j = max(k, j)
+    return j
+
+
+def _apposition_end(view: SentenceView, end: int, hi: int) -> int | None:
+    """The end of an apposition after the phrase ("Abbas, the Palestinian president,"), or None.
+
+    An apposition is a name or a determiner-led title between commas (or before the end of
+    the clause); a comma followed by "and" makes a list instead ("Putin, Xi, and Modi").
+    """
+    if view.low(end) != "," or end + 1 >= hi or _list_closes(view, end, hi):
+        return None
+    i = end + 1
+    if view.low(i) in _APPOSITIVE_OPENERS:
+        i += 1
+        while i < hi and i - end <= 8 and (view.low(i) not in _STOP or view.low(i) in ("of", "for")) \
+                and view.low(i) != ",":
+            i += 1
+    elif view.tokens[i].is_upper_initial and view.low(i) not in _STOP:
+        i = _name_run(view, i, hi)
+    else:
+        return None
+    if i <= end + 1:
+        return None
+    closing = view.low(i) if i < view.last else "."
+    if closing not in (",", ".", ";") and i != hi:
+        return None
+    if closing == "," and view.low(i + 1) in ("and", "or", "as"):
+        return None
+    return i
+
+
+def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True) -> Mention:
+    """Mention k with its span grown to the argument phrase, within tokens [lo, hi)."""
+    mention = view.mentions[k]
+    first, end = view.mention_tokens[k]
+    if first < 0 or mention.kind == "pronoun":
+        return mention
+    start = _left_edge(view, first, max(lo, view.first))
+    stop = _right_edge(view, end, min(hi, view.last), nouns)
+    closing = _apposition_end(view, stop, min(hi, view.last))
+    if closing is not None:
+        stop = closing
+    if start == first and stop == end:
+        return mention
+    tokens = view.tokens
+    begin, finish = min(tokens[start].start, mention.start), max(tokens[stop - 1].end, mention.end)
+    text = view.doc.text[begin:finish]
+    return Mention(text, begin, finish, mention.actor, mention.kind)
