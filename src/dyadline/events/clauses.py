@@ -401,7 +401,63 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
             main = _main_subject_after(view, head)
             if main:
                 return main, "participle: subject of the main clause", 0.15
+    phrase = _subject_phrase(view, group_start)
+    if phrase:
+        return phrase, "actor inside the subject noun phrase", 0.1
     return [], "", 0.0
+
+
+#: Words a subject noun phrase does not hold: the end of an earlier clause or another verb group.
+_PHRASE_STOP = CLAUSE_END | RELATIVE | SPEECH | AUXILIARIES | {
+    ",", "(", ")", "it", "they", "he", "she", "we", "i", "you", "there", "and", "or", "to"} - {"as"}
+#: Words a subject noun phrase may hold between its actor and its head ("members of the UN").
+_PHRASE_PREPOSITIONS = {"of", "in", "for", "from", "at", "on", "between", "to", "with"}
+
+
+def _subject_phrase(view: SentenceView, group_start: int) -> list[int]:
+    """The actor that a subject noun phrase names when the phrase itself is no actor: "members of
+    the Security Council expressed", "Yemen's warring parties have agreed", "communist
+    authorities in Vietnam have outlawed", "the summit between the EU and Turkey failed".
+
+    The phrase runs left from the verb group to the start of the clause (the sentence's start,
+    a comma or "that"), over at most ten words that are no verb group, pronoun or clause
+    boundary; its first actor, with the actors joined to it, is the subject (the event's span
+    grows to the phrase in ``arguments``).  A lower-case word
+    in -ed that follows no determiner ends the phrase: it is a verb ("after Russia invaded").
+    """
+    j = group_start - 1
+    steps = 0
+    while j >= view.first and steps < 10:
+        low = view.low(j)
+        if j in view.mention_at or low in ("'s", "\u2019s") and j - 1 in view.mention_at:
+            j -= 1  # an actor or its possessive: "Yemen's warring parties"
+            steps += 1
+            continue
+        if low in _PHRASE_STOP and low not in _PHRASE_PREPOSITIONS:
+            break
+        if low.endswith("ed") and low.isalpha() and view.low(j - 1) not in DETERMINERS \
+                and view.low(j - 1) != "-" and not view.tokens[j].is_upper_initial:
+            return []
+        j -= 1
+        steps += 1
+    if j >= view.first and view.low(j) not in (",", "that", ":", "\u201c", "\"", ";") or steps >= 10:
+        return []  # the phrase does not open a clause
+    start = j + 1
+    while view.low(start) in PREPOSITIONS:  # an opening phrase: "In Syria, ...", "Amid protests ..."
+        return []
+    i = group_start - 1
+    while i > start and view.tokens[i].is_upper_initial and i not in view.mention_at:
+        i -= 1
+    if i < group_start - 1 and i not in view.mention_at:
+        return []  # the phrase ends in a name no dictionary knows: "the news agency WFNA said"
+    end = group_start
+    while end > start + 1 and (view.low(end - 1) in TIME_WORDS or view.low(end - 1).isdigit()):
+        end -= 1  # "the Russian navy today began": the time word is no part of the phrase
+    for i in range(start, end):  # a place qualifies the phrase's head: "officials in Kyiv"
+        k = view.mention_start.get(i)
+        if k is not None and view.is_actor(k, place_ok=True) and view.mention_tokens[k][1] <= end:
+            return _compound_right(view, k, end)
+    return []
 
 
 def _sentence_subject(view: SentenceView, before: int) -> list[int]:
