@@ -5,8 +5,8 @@ article (sorted, non-overlapping), each with its TimeML value and type: "on Frid
 "will meet in Moscow on Friday" -> ``2025-01-17``; "In June, Putin met" -> ``2024-06``;
 "for three days" -> ``P3D`` (DURATION); "every week" -> ``P1W`` (SET).
 
-How: one precompiled regex (``patterns.combined``) over the whole text finds candidates;
-a handler per rule (``normalise``) computes the value, reading the tense of the clause
+How: one precompiled regex (``patterns.combined``) finds candidates, tried only where a
+fast scan (``scan``) says an expression may start; a handler per rule (``normalise``) computes the value, reading the tense of the clause
 (``tense``) only where the value depends on it.  The words come from
 ``data/time_words.yaml``.
 """
@@ -14,12 +14,13 @@ a handler per rule (``normalise``) computes the value, reading the tense of the 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from ..model import TimeExpression
 from . import calendar as cal
 from .normalise import HANDLERS, Context
-from .patterns import combined, groups_of, tail
+from .patterns import combined, digit_gate, groups_of, rules_at, rules_before, tail
+from .scan import candidate_starts
 from .tense import nearest_tense, sentence_cues
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,22 +62,20 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
 
     ctx = Context(dct=dct, text=text, tense_at=tense_at)
     found: list[TimeExpression] = []
-    regex = combined()
     pos = 0
-    while (match := regex.search(lowered, pos)) is not None:
-        start, result = match.start(), None
-        current: re.Match[str] | None = match
-        while current is not None:  # a rejected match: try the later rules at the same place
-            result = _apply(current, text, ctx)
+    # at each place, the rules that match there in order of priority: a rule whose handler
+    # rejects its match leaves the place to the later rules ("half" is not a half-year)
+    for start, matches in (_scanned(lowered) if USE_SCAN else _searched(lowered)):
+        if start < pos:
+            continue
+        for rule, match in matches:
+            result = _apply(match, rule, text, ctx)
             if result is not None:
                 break
-            following = tail(str(current.lastgroup))
-            current = following.match(lowered, start) if following else None
-        if result is None or current is None:
-            pos = start + 1
+        else:
             continue
         value, kind = result[0], result[1]
-        end = result[2] if len(result) > 2 else current.end()
+        end = result[2] if len(result) > 2 else match.end()
         found.append(TimeExpression(text[start:end], start, end, value, kind))
         if kind == "DATE" and _YEAR_FIRST.match(value):
             ctx.last_value = value
@@ -86,11 +85,55 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
     return found
 
 
-def _apply(match: re.Match[str], text: str, ctx: Context):
+#: False: search the whole text with the combined regex (the reference the scan must agree
+#: with; tests switch it)
+USE_SCAN = True
+
+
+Place = tuple[int, Iterator[tuple[str, re.Match[str]]]]
+
+
+def _scanned(lowered: str) -> Iterator[Place]:
+    """(start, its (rule, match) in order, lazily) where the fast scan says an expression may
+    start, trying there only the rules that can start with the word found there."""
+    digits = digit_gate().match
+    for start, word, ahead in candidate_starts(lowered):
+        if ahead is not None:
+            rules = rules_before(word, ahead)
+        elif word or digits(lowered, start):
+            rules = rules_at(word)
+        else:
+            continue  # a number no expression starts with ("$5 million")
+        yield start, _rules_matching(rules, lowered, start)
+
+
+def _rules_matching(rules, lowered: str, start: int) -> Iterator[tuple[str, re.Match[str]]]:
+    for rule, regex in rules:
+        match = regex.match(lowered, start)
+        if match is not None:
+            yield rule, match
+
+
+def _searched(lowered: str) -> Iterator[Place]:
+    """The same from the combined regex searched over the whole text (slow; the reference)."""
+    regex, pos = combined(), 0
+    while (match := regex.search(lowered, pos)) is not None:
+        start = match.start()
+        yield start, _tail_matching(match, lowered, start)
+        pos = start + 1
+
+
+def _tail_matching(match: re.Match[str], lowered: str, start: int) -> Iterator[tuple[str, re.Match[str]]]:
+    current: re.Match[str] | None = match
+    while current is not None:
+        rule = str(current.lastgroup)
+        yield rule, current
+        following = tail(rule)
+        current = following.match(lowered, start) if following else None
+
+
+def _apply(match: re.Match[str], rule: str, text: str, ctx: Context):
     """The handler's (value, type[, end]) for a match, or None when it rejects it."""
-    rule = match.lastgroup
-    if rule is None:
-        return None
     ctx.start, ctx.end = match.start(), match.end()
     groups = groups_of(match, rule, text)
     groups["_span"] = match.group(0)

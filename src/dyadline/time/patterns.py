@@ -117,6 +117,45 @@ def _first_of(items, sp) -> tuple[set[str], bool]:
 @lru_cache(maxsize=1)
 def combined() -> re.Pattern[str]:
     """The one regex over the text; ``match.lastgroup`` names the rule that matched."""
+    rules = _rules()
+    body = "|".join(_prefix(name, pattern) for name, pattern in rules.items())
+    return re.compile(_ascii_digits(rf"(?<![\w\u00c0-\u024f]){_gate(rules.values())}(?:{body})"))
+
+
+def _ascii_digits(pattern: str) -> str:
+    """``pattern`` with ``\\d`` read as the ASCII digits only.  Python's ``\\d`` takes every
+    script's digits; the fast scan (``scan.py``) sees the text reduced to ASCII, and a date in
+    English news is written in ASCII digits (``int()`` in the handlers reads either)."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            pair = pattern[i:i + 2]
+            out.append(("0-9" if in_class else "[0-9]") if pair == "\\d" else pair)
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            i += 1
+            if pattern.startswith("^", i):
+                out.append("^")
+                i += 1
+            if pattern.startswith("]", i):  # a "]" first in a class is literal
+                out.append("]")
+                i += 1
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, str]:
+    """Each rule's pattern (its group names not yet prefixed), in the order of ``RULES``."""
     lex = lexicon()
     full_months = [m for m in lex.months if m in FULL_MONTHS]
     mon = alternation(lex.months)
@@ -255,8 +294,7 @@ def combined() -> re.Pattern[str]:
         "reference": rf"(?P<ref>{refs})(?![\w-])",
     }
     assert tuple(rules) == RULES, "rule table and RULES out of step"
-    body = "|".join(_prefix(name, pattern) for name, pattern in rules.items())
-    return re.compile(rf"(?<![\w\u00c0-\u024f]){_gate(rules.values())}(?:{body})")
+    return rules
 
 
 # Words that may start an expression but never make one alone ("the", "last", "two"): the
@@ -457,17 +495,13 @@ def _trie_ending(ends: dict[str, str]) -> str:
     return emit(root)
 
 
-def _gate(patterns) -> str:
-    """A lookahead that most word starts fail at once, before the rules are tried.
-
-    Every literal word of the rules is a possible first word (but NEVER_FIRST); a word in
-    WEAK_FIRST must be followed, through at most four MIDDLE words ("at least the past two"),
-    by a word that is not weak, or a digit.  On news text this leaves
-    the full alternation to run at about one word in twenty, which makes the scan several
-    times faster; ``tests/test_time_gate.py`` checks that it finds exactly what the ungated
-    regex finds."""
+@lru_cache(maxsize=2)
+def _gate_words(patterns: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str],
+                                                     frozenset[str]]:
+    """(every literal word of the rules, strong words, weak first words, opening words): what
+    the gate lets through, shared with the fast scan (``scan.py``) that must agree with it."""
     literal = re.compile(r"\(\?P<\w+>|\\[a-zA-Z]")
-    words = set()
+    words: set[str] = set()
     for pattern in patterns:
         words.update(re.findall(r"[a-z]+", literal.sub(" ", _without_lookarounds(pattern))))
     first = words - NEVER_FIRST
@@ -477,14 +511,48 @@ def _gate(patterns) -> str:
     opening = strong if first_words is None else strong & first_words
     if first_words is not None:
         weak &= first_words
-    any_word = f"(?:{_trie(words - NEVER_SECOND)})(?![a-z])"
+    return frozenset(words), frozenset(strong), frozenset(weak), frozenset(opening)
+
+
+def gate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(strong words, chain words, opening words): every match holds a strong word (a whole run
+    of letters) or a digit, and starts at an opening word, a digit, or at most five chain words
+    before a strong word or digit ("at least the past two weeks")."""
+    words, strong, weak, opening = _gate_words(tuple(_rules().values()))
+    return strong, weak | (MIDDLE & words), opening
+
+
+def _digits() -> str:
+    """What may follow the first digit of an expression: a year, a decade, a clock time, a
+    date, or a number and a unit or month ("5 1/2 hours", "12 to 18 months", "3rd of May")."""
     after_number = {u + s for u in lexicon().units for s in ("", "s")} | {"centuries", "half"}
     after_number |= {m.lower().rstrip(".") for m in lexicon().months}
-    digits = (rf"(?:1[5-9]|20)\d\d(?!\d)|\d0s|\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m(?![a-z])"
-              rf"|\d{{1,2}}:\d\d|\d{{1,2}}/\d{{1,2}}/\d"
-              rf"|\d{{3,4}}\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|msk|local)\b"
-              rf"|\d+(?:\.\d+)?(?:st|nd|rd|th)?\s*(?:1/2\s*|(?:to|or|-)\s*\d+\s*)?[\s-]*"
-              rf"(?:of\s+)?(?:{_trie(after_number)})(?![a-z])")
+    return (rf"(?:1[5-9]|20)\d\d(?!\d)|\d0s|\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?m(?![a-z])"
+            rf"|\d{{1,2}}:\d\d|\d{{1,2}}/\d{{1,2}}/\d"
+            rf"|\d{{3,4}}\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|msk|local)\b"
+            rf"|\d+(?:\.\d+)?(?:st|nd|rd|th)?\s*(?:1/2\s*|(?:to|or|-)\s*\d+\s*)?[\s-]*"
+            rf"(?:of\s+)?(?:{_trie(after_number)})(?![a-z])")
+
+
+@lru_cache(maxsize=1)
+def digit_gate() -> re.Pattern[str]:
+    """The gate's test for a place that starts with a digit or an apostrophe ("'90s"): most
+    numbers in news ("$5 million", "35 percent") fail it at once."""
+    return re.compile(_ascii_digits(rf"(?:{_digits()})|['\u2019]\d0s"))
+
+
+def _gate(patterns) -> str:
+    """A lookahead that most word starts fail at once, before the rules are tried.
+
+    Every literal word of the rules is a possible first word (but NEVER_FIRST); a word in
+    WEAK_FIRST must be followed, through at most four MIDDLE words ("at least the past two"),
+    by a word that is not weak, or a digit.  On news text this leaves
+    the full alternation to run at about one word in twenty, which makes the scan several
+    times faster; ``tests/test_time_gate.py`` checks that it finds exactly what the ungated
+    regex finds."""
+    words, strong, weak, opening = _gate_words(tuple(patterns))
+    any_word = f"(?:{_trie(words - NEVER_SECOND)})(?![a-z])"
+    digits = _digits()
     strong_word = f"(?:{_trie(strong)})(?![a-z])"
     opening_word = f"(?:{_trie(opening)})(?![a-z])"
     sep = r"(?:[\s-]+|['\u2019]s\s+)"
@@ -531,15 +599,68 @@ def ungated() -> re.Pattern[str]:
     return re.compile(pattern[:start] + pattern[i + 1:])
 
 
-@lru_cache(maxsize=1)
-def _group_names() -> dict[str, tuple[tuple[str, str], ...]]:
-    """rule -> ((full group name, short name), ...), computed once."""
-    names: dict[str, list[tuple[str, str]]] = {rule: [] for rule in RULES}
-    for full in combined().groupindex:
-        rule, sep, short = full.partition("__")
-        if sep:
-            names[rule].append((full, short))
-    return {rule: tuple(pairs) for rule, pairs in names.items()}
+#: what must precede any expression: no letter or digit (so "1990" in "A1990" is none)
+_WORD_START = r"(?<![\w\u00c0-\u024f])"
+
+
+@lru_cache(maxsize=None)
+def rule_regex(rule: str) -> re.Pattern[str]:
+    """One rule alone, as it stands in the combined regex (same group names).  Trying the rules
+    that can start with the word at hand one by one, in order, finds what the combined regex
+    finds there (its first alternative that matches), without walking every rule's guard; and
+    a regex with a few groups saves and restores far fewer marks than one with all of them."""
+    return re.compile(_ascii_digits(_WORD_START + _prefix(rule, _rules()[rule])))
+
+
+@lru_cache(maxsize=None)
+def rules_at(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(rule, regex) of the rules, in order, that can match at a place whose run of letters is
+    ``word`` ("" for a digit or another character): read from each rule's possible first
+    words, as ``_prefix`` guards it."""
+    out = []
+    for rule, pattern in _rules().items():
+        split = _first_word_split(pattern)
+        if split is not None and "" not in split[1]:  # else no word guard (as in ``_prefix``)
+            exact, prefixes = split
+            if word:
+                if word not in exact and not any(word.startswith(p) for p in prefixes):
+                    continue
+            elif "" not in exact:
+                continue
+        out.append((rule, rule_regex(rule)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def rules_before(word: str, strong: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Like :func:`rules_at`, for a place whose first strong word ahead is ``strong`` ("0" for
+    a number): only the rules that have that word at all ("the" before "week" cannot start
+    "the third quarter")."""
+    return tuple((rule, regex) for rule, regex in rules_at(word)
+                 if any(v.startswith(strong) or strong.startswith(v) for v in _vocabulary(rule)))
+
+
+@lru_cache(maxsize=None)
+def _vocabulary(rule: str) -> frozenset[str]:
+    """Every literal word of a rule, lookarounds included, and "0" when it can hold a digit.
+    A word may stand with an optional ending ("weeks?" reads "weeks"), so a strong word is
+    taken to be in a rule when it begins a word of the rule or one begins it."""
+    pattern = _rules()[rule]
+    words = set(re.findall(r"[a-z]+", re.sub(r"\(\?P<\w+>|\\[a-zA-Z]", " ", pattern)))
+    if re.search(r"\\d|[0-9]", pattern):
+        words.add("0")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _group_names(rule: str) -> tuple[tuple[str, str], ...]:
+    """((full group name, short name), ...) of a rule, computed once."""
+    pairs = []
+    for full in rule_regex(rule).groupindex:
+        owner, sep, short = full.partition("__")
+        if sep and owner == rule:
+            pairs.append((full, short))
+    return tuple(pairs)
 
 
 def groups_of(match: re.Match[str], rule: str, text: str) -> dict[str, str]:
@@ -548,7 +669,7 @@ def groups_of(match: re.Match[str], rule: str, text: str) -> dict[str, str]:
     The regex runs over the lower-cased text; the values come from the original (same offsets)
     so that handlers can see capitals."""
     out: dict[str, str] = {}
-    for full, short in _group_names()[rule]:
+    for full, short in _group_names(rule):
         start, end = match.span(full)
         if start >= 0:
             out[short] = text[start:end]
