@@ -65,10 +65,13 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
     pos = 0
     # at each place, the rules that match there in order of priority: a rule whose handler
     # rejects its match leaves the place to the later rules ("half" is not a half-year)
-    for start, matches in (_scanned(lowered) if USE_SCAN else _searched(lowered)):
+    for start, rules in (_scanned(lowered) if USE_SCAN else _searched(lowered)):
         if start < pos:
             continue
-        for rule, match in matches:
+        for rule, regex in rules:
+            match = regex.match(lowered, start)
+            if match is None:
+                continue
             result = _apply(match, rule, text, ctx)
             if result is not None:
                 break
@@ -90,46 +93,47 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
 USE_SCAN = True
 
 
-Place = tuple[int, Iterator[tuple[str, re.Match[str]]]]
+Place = tuple[int, tuple[tuple[str, "re.Pattern[str] | _Found"], ...]]
 
 
 def _scanned(lowered: str) -> Iterator[Place]:
-    """(start, its (rule, match) in order, lazily) where the fast scan says an expression may
-    start, trying there only the rules that can start with the word found there."""
+    """(start, the (rule, regex) to try there in order) where the fast scan says an expression
+    may start: only the rules that can start with the word found there."""
     digits = digit_gate().match
     for start, word, ahead in candidate_starts(lowered):
         if ahead is not None:
-            rules = rules_before(word, ahead)
+            yield start, rules_before(word, ahead)
         elif word or digits(lowered, start):
-            rules = rules_at(word)
-        else:
-            continue  # a number no expression starts with ("$5 million")
-        yield start, _rules_matching(rules, lowered, start)
+            yield start, rules_at(word)
+        # else a number no expression starts with ("$5 million")
 
 
-def _rules_matching(rules, lowered: str, start: int) -> Iterator[tuple[str, re.Match[str]]]:
-    for rule, regex in rules:
-        match = regex.match(lowered, start)
-        if match is not None:
-            yield rule, match
+class _Found:
+    """A match already made, in the place of the regex that would make it."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, found: re.Match[str]) -> None:
+        self.found = found
+
+    def match(self, _text: str, _start: int) -> re.Match[str]:
+        return self.found
 
 
 def _searched(lowered: str) -> Iterator[Place]:
-    """The same from the combined regex searched over the whole text (slow; the reference)."""
+    """The same from the combined regex searched over the whole text (slow; the reference): at
+    each place, the rule that matches and then the later rules that match there too."""
     regex, pos = combined(), 0
     while (match := regex.search(lowered, pos)) is not None:
-        start = match.start()
-        yield start, _tail_matching(match, lowered, start)
+        start, found = match.start(), []
+        current: re.Match[str] | None = match
+        while current is not None:
+            rule = str(current.lastgroup)
+            found.append((rule, _Found(current)))
+            following = tail(rule)
+            current = following.match(lowered, start) if following else None
+        yield start, tuple(found)
         pos = start + 1
-
-
-def _tail_matching(match: re.Match[str], lowered: str, start: int) -> Iterator[tuple[str, re.Match[str]]]:
-    current: re.Match[str] | None = match
-    while current is not None:
-        rule = str(current.lastgroup)
-        yield rule, current
-        following = tail(rule)
-        current = following.match(lowered, start) if following else None
 
 
 def _apply(match: re.Match[str], rule: str, text: str, ctx: Context):

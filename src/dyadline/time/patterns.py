@@ -605,11 +605,14 @@ _WORD_START = r"(?<![\w\u00c0-\u024f])"
 
 @lru_cache(maxsize=None)
 def rule_regex(rule: str) -> re.Pattern[str]:
-    """One rule alone, as it stands in the combined regex (same group names).  Trying the rules
+    """One rule alone, as it stands in the combined regex (same group names, no guard).  Trying the rules
     that can start with the word at hand one by one, in order, finds what the combined regex
     finds there (its first alternative that matches), without walking every rule's guard; and
     a regex with a few groups saves and restores far fewer marks than one with all of them."""
-    return re.compile(_ascii_digits(_WORD_START + _prefix(rule, _rules()[rule])))
+    pattern = _rules()[rule].replace("(?P<", f"(?P<{rule}__")
+    # no guard on the first word: the rule is only tried where ``rules_at`` allows it (and a
+    # small regex stays in the processor's cache between articles)
+    return re.compile(_ascii_digits(f"{_WORD_START}(?P<{rule}>(?:{pattern}))"))
 
 
 @lru_cache(maxsize=None)
@@ -663,14 +666,27 @@ def _group_names(rule: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=None)
+def _group_numbers(rule: str) -> tuple[re.Pattern[str], tuple[tuple[int | str, str], ...]]:
+    """(the rule's regex, ((group number in it, short name), ...)): numbers are read faster
+    than names.  (A compiled pattern is no cache key: its hash reads all its code.)"""
+    pattern = rule_regex(rule)
+    index = pattern.groupindex
+    return pattern, tuple((index[full], short) for full, short in _group_names(rule))
+
+
 def groups_of(match: re.Match[str], rule: str, text: str) -> dict[str, str]:
     """The groups of the matching rule that matched, without their prefix, read from ``text``.
 
     The regex runs over the lower-cased text; the values come from the original (same offsets)
     so that handlers can see capitals."""
     out: dict[str, str] = {}
-    for full, short in _group_names(rule):
-        start, end = match.span(full)
+    span = match.span
+    pattern, numbers = _group_numbers(rule)
+    if match.re is not pattern:  # the combined regex (the slow reference): by name
+        numbers = _group_names(rule)
+    for number, short in numbers:
+        start, end = span(number)
         if start >= 0:
             out[short] = text[start:end]
     return out
