@@ -206,3 +206,35 @@ def test_actor_as_object_or_source_of_pressure():
     assert [(p.text, p.role) for p in places] == [
         ("Britain", "actor"), ("Russia", "actor"), ("US", "actor"), ("Moscow", "actor"),
         ("US", "location")]
+
+
+def test_division_named_most_wins_over_one_named_in_passing():
+    # Mansfield, Texas is the larger town, but the article is about Louisiana (the state
+    # twice, Baton Rouge twice), against one Texas town named in passing
+    context = ("Mansfield police met officers from Baton Rouge. The Louisiana sheriff said Baton "
+               "Rouge and Mansfield will share a patrol plan across Louisiana. A visitor from "
+               "El Paso attended.")
+    mansfield = locate("Mansfield", ["USA"], context=context)
+    assert mansfield.country == "USA" and 31.5 < mansfield.lat < 32.5 and -94 < mansfield.lon < -93.4
+
+
+def test_longer_name_containing_the_name_is_no_evidence_for_it():
+    # "Dublin City Council" reads "Dublin City" (Ireland's capital by another name): it must
+    # not make the article about Ireland when choosing which Dublin the article is about
+    context = ("Dublin City Council approved the memorial on Monday. Residents of Dublin and "
+               "nearby Columbus, Ohio, attended the Dublin ceremony.")
+    dublin = locate("Dublin", [], context=context)
+    assert dublin.country == "USA" and 39.5 < dublin.lat < 40.5
+
+
+def test_locate_written_out_forms():
+    assert locate("Ohioans").name == "Ohio"  # the inhabitants' word: their place
+    assert locate("Minnesotans").name == "Minnesota"
+    assert locate("Ontarians").name == "Ontario"
+    assert locate("Londoners").name == "London"
+    assert locate("W. Va.").name == "West Virginia"  # an abbreviation spaced out
+    assert locate("N.Y").name == "New York"  # its last full stop missing
+    assert locate("Town of Groton").name == "Groton"
+    assert locate("St. Clair Twp.").name == "Saint Clair"
+    assert locate("Jefferson Co.", ["USA"]).feature == "admin2"  # "Co." is "County"
+    assert locate("Sinhalese") is None  # no place derives from it

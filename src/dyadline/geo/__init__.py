@@ -223,8 +223,20 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]]]
     return focus, _county_points([entry for _, entry in resolved])
 
 
+#: endings of the words for a place's inhabitants, and what replaces each to give the place:
+#: "Ohioans", "Minnesotans", "Ontarians", "Londoners", "Richmondites", "Dagestani"
+_GENTILIC_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ans", ""), ("ns", ""), ("an", ""),
+                     ("n", ""), ("ers", ""), ("er", ""), ("ites", ""), ("ite", ""), ("i", ""))
+#: generic words after a name ("Platte Co.", "Jerome Township"): the place is the name
+_GENERIC_SUFFIXES = (" city", " province", " state", " region", " governorate", " oblast",
+                     " district", " county", " parish", " island", " islands", " township",
+                     " twp.", " twp")
+
+
 def _variants(name: str) -> list[str]:
-    """The name as written, then forms without an article, a possessive or a generic word."""
+    """The name as written, then forms without an article, a possessive or a generic word, with
+    an abbreviation written out ("Pott Co.", "W. Va.", "N.Y"), and last the place an
+    inhabitants' word is derived from ("Ohioans")."""
     key = normalise(name).strip(" ,;:'\"")
     forms = [key, key.rstrip(".")]
     if key.startswith("the "):
@@ -232,12 +244,22 @@ def _variants(name: str) -> list[str]:
     for suffix in ("'s", "'"):
         if key.endswith(suffix):
             forms.append(key[: -len(suffix)])
-    for generic in (" city", " province", " state", " region", " governorate", " oblast",
-                    " district", " county", " parish", " island", " islands"):
+    if key.endswith((" co.", " co")):  # "Platte Co.": the county
+        forms.append(key[: key.rindex(" co")] + " county")
+    for generic in _GENERIC_SUFFIXES:
         if key.endswith(generic) and len(key) > len(generic) + 2:
             forms.append(key[: -len(generic)])
-    if key.startswith("city of "):
-        forms.append(key[8:])
+    for prefix in ("city of ", "town of ", "village of ", "township of "):
+        if key.startswith(prefix):
+            forms.append(key[len(prefix):])
+    if "." in key:  # "W. Va.", "N.Y", "U.S": the abbreviation as the tables write it
+        tight = key.replace(". ", ".")
+        forms.append(tight if tight.endswith(".") else tight + ".")
+    if " " not in key and key.isalpha():
+        for ending, replacement in _GENTILIC_ENDINGS:
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and len(stem) >= 4:
+                forms.append(stem + replacement)
     return forms
 
 

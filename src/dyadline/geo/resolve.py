@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from .gazetteer import AREA_FEATURES, COUNTRY, Entry, Gazetteer
+from .gazetteer import ADMIN1, AREA_FEATURES, COUNTRY, Entry, Gazetteer
 
 COUNTRY_BONUS = 3.0
 AREA_BONUS = 1.5
@@ -26,6 +26,10 @@ PROXIMITY_BONUS = 2.0
 PROXIMITY_KM = 200.0
 POINT_FEATURES = frozenset({"city", "admin2"})
 SUPPORT_BONUS = 2.0
+#: a division named outright ("Louisiana") is worth this many towns in it as evidence
+NAMED_DIVISION_WEIGHT = 2.0
+#: the least share of :data:`FOCUS_ADMIN1_BONUS` a division the article names earns
+MIN_DIVISION_SHARE = 0.25
 #: the article's evidence for a reading, all together, is worth at most this much: a town near
 #: the article's other towns must not outweigh a province or country of the same name
 MAX_CONTEXT_BONUS = 7.0
@@ -44,11 +48,12 @@ class Focus:
 
     def __init__(self, countries: set[str] | frozenset[str] = frozenset(),
                  admin1: set[str] | frozenset[str] = frozenset()) -> None:
-        self._clues: list[tuple[str, str | None, str, float | None, float | None]] = []
+        #: (name, country, admin1, lat, lon, weight of the admin1 clue)
+        self._clues: list[tuple[str, str | None, str, float | None, float | None, float]] = []
         for code in countries:
-            self._clues.append(("", code, "", None, None))
+            self._clues.append(("", code, "", None, None, 0.0))
         for key in admin1:
-            self._clues.append(("", None, key, None, None))
+            self._clues.append(("", None, key, None, None, NAMED_DIVISION_WEIGHT))
         self._cache: dict[str, tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]] = {}
         self._support: dict[str, frozenset[str]] = {}  # name -> divisions of its readings
         self._support_cache: dict[str, dict[str, list[float]]] = {}
@@ -86,12 +91,13 @@ class Focus:
     def add(self, entry: Entry, key: str = "", point: bool = True) -> None:
         """The entry's country and division, and its position if it is a town (and ``point``)."""
         point = point and entry.feature in POINT_FEATURES
+        weight = NAMED_DIVISION_WEIGHT if entry.feature == ADMIN1 else 1.0
         self._clues.append((key, entry.country, entry.admin1,
-                            entry.lat if point else None, entry.lon if point else None))
+                            entry.lat if point else None, entry.lon if point else None, weight))
         self._cache.clear()
 
     def add_country(self, country: str, key: str = "") -> None:
-        self._clues.append((key, country, "", None, None))
+        self._clues.append((key, country, "", None, None, 0.0))
         self._cache.clear()
 
     def copy(self) -> "Focus":
@@ -101,21 +107,25 @@ class Focus:
         other._support_cache = dict(self._support_cache)  # same names, same weights
         return other
 
-    def sets(self, key: str = "") -> tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]:
-        """Countries, admin1 keys and points of every clue not given by ``key``."""
+    def sets(self, key: str = "") -> tuple[frozenset[str], dict[str, float], list[tuple[float, float]]]:
+        """Countries, admin1 keys (each with its weight, see :func:`_weights`) and points of
+        every clue not given by ``key`` nor by a longer name containing it ("North Richmond"
+        and "Dublin City" are read through the same ambiguity as "Richmond" and "Dublin", so
+        they are no evidence for it)."""
         found = self._cache.get(key)
         if found is None:
-            countries, admin1, points = set(), set(), []
+            countries, counts, points = set(), {}, []
+            padded = f" {key} " if key else ""
             for c in self._clues:  # one pass: every name asks for this
-                if key and c[0] == key:
+                if key and c[0] and (c[0] == key or padded in f" {c[0]} "):
                     continue
                 if c[1]:
                     countries.add(c[1])
                 if c[2]:
-                    admin1.add(c[2])
+                    counts[c[2]] = counts.get(c[2], 0.0) + c[5]
                 if c[3] is not None:
                     points.append((c[3], c[4]))
-            found = (frozenset(countries), frozenset(admin1), points)
+            found = (frozenset(countries), _weights(counts), points)
             self._cache[key] = found
         return found
 
@@ -125,7 +135,19 @@ class Focus:
 
     @property
     def admin1(self) -> frozenset[str]:
-        return self.sets()[1]
+        return frozenset(self.sets()[1])
+
+
+def _weights(counts: dict[str, float]) -> dict[str, float]:
+    """Each division's share of the article's evidence, relative to the best-attested one: the
+    division named most (a division named outright counts :data:`NAMED_DIVISION_WEIGHT` times
+    a town in it) earns the whole :data:`FOCUS_ADMIN1_BONUS`, another one a part of it no
+    smaller than :data:`MIN_DIVISION_SHARE`, so that a town of the state an article is about
+    beats a larger namesake in a state it names once in passing."""
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {k: MIN_DIVISION_SHARE + (1.0 - MIN_DIVISION_SHARE) * v / top for k, v in counts.items()}
 
 
 def _near(entry: Entry, points: list[tuple[float, float]]) -> bool:
@@ -159,14 +181,14 @@ def _base(entry: Entry, alternate: bool) -> float:
     return value
 
 
-def _context(entry: Entry, focus: Focus, countries: frozenset[str], admin1: frozenset[str],
+def _context(entry: Entry, focus: Focus, countries: frozenset[str], admin1: dict[str, float],
              points: list[tuple[float, float]], key: str) -> float:
     """The article's evidence for ``entry`` (capped), given the focus sets without ``key``'s."""
     context = 0.0
     if entry.country and entry.country in countries:
         context += FOCUS_COUNTRY_BONUS
     if entry.admin1 and entry.admin1 in admin1:
-        context += FOCUS_ADMIN1_BONUS
+        context += FOCUS_ADMIN1_BONUS * admin1[entry.admin1]
     if points and entry.feature in POINT_FEATURES and _near(entry, points):
         context += PROXIMITY_BONUS
     if focus._support and entry.feature in POINT_FEATURES:
@@ -237,8 +259,9 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
             context = 0.0
             if e.country and e.country in countries:
                 context += FOCUS_COUNTRY_BONUS
-            if e.admin1 and e.admin1 in admin1:
-                context += FOCUS_ADMIN1_BONUS
+            share = admin1.get(e.admin1) if e.admin1 else None
+            if share is not None:
+                context += FOCUS_ADMIN1_BONUS * share
             if e.feature in POINT_FEATURES:
                 if points and _near(e, points):
                     context += PROXIMITY_BONUS
