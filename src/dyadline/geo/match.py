@@ -138,7 +138,7 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
     sentence_tokens = doc.sentence_tokens
     locative = cue.locative_prepositions
     person_titles, first_names = cue.person_titles, cue.first_names
-    heads, keys, lookups = gaz.heads, gaz.keys, gaz.lookups
+    heads, keys, spans = gaz.heads, gaz.keys, gaz.spans
     caps = _capitalised_tokens(doc)
     ncaps = len(caps)
     skip = 0  # tokens before this one are inside a match already taken or passed over
@@ -170,16 +170,18 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
             while q >= p:
                 last = caps[q]
                 raw = text[start:tokens[last][3]]
-                key = keys.get(raw)
-                if key is None:
-                    if len(keys) >= _MEMO_LIMIT:
-                        keys.clear()
-                    key = keys[raw] = normalise(raw)
-                candidates = lookups.get(key)
-                if candidates is None:
-                    candidates = _lookup(gaz, key)
-                if candidates:
-                    found = (last - i + 1, key, candidates)
+                known = spans.get(raw)
+                if known is None:
+                    key = keys.get(raw)
+                    if key is None:
+                        if len(keys) >= _MEMO_LIMIT:
+                            keys.clear()
+                        key = keys[raw] = normalise(raw)
+                    if len(spans) >= _MEMO_LIMIT:
+                        spans.clear()
+                    known = spans[raw] = (key, _lookup(gaz, key))
+                if known[1]:
+                    found = (last - i + 1, known[0], known[1])
                     break
                 q -= 1
         if found is None:
