@@ -238,3 +238,31 @@ def test_locate_written_out_forms():
     assert locate("St. Clair Twp.").name == "Saint Clair"
     assert locate("Jefferson Co.", ["USA"]).feature == "admin2"  # "Co." is "County"
     assert locate("Sinhalese") is None  # no place derives from it
+
+
+def test_dotted_state_initials_are_places_anywhere():
+    (sc,) = places_of("The S.C. Highway Patrol is looking for the driver.")
+    assert sc.text == "S.C." and sc.name == "South Carolina"
+    # after "City, " it stays the container's abbreviation, given once
+    places = places_of("She moved to Columbia, S.C., last year.")
+    assert [p.text for p in places] == ["Columbia", "S.C."]
+
+
+def test_names_listed_before_counties_are_counties():
+    places = places_of("Schools in Clarke, Oconee, and Barrow counties will close on Monday.")
+    assert [(p.text, p.feature) for p in places] == [("Clarke", "admin2"), ("Oconee", "admin2"),
+                                                     ("Barrow", "admin2")]
+    assert all(p.name.endswith(" County") for p in places)
+    (caddo, bossier) = places_of("Voters in Caddo and Bossier parishes went to the polls.")
+    assert caddo.name == "Caddo Parish" and bossier.name == "Bossier Parish"
+
+
+def test_city_that_only_an_alternative_name_ends_with_is_not_part_of_the_place():
+    (dublin,) = places_of("The Dublin City Council met on Monday evening.")
+    assert dublin.text == "Dublin"
+    assert [p.text for p in places_of("Flights to Kansas City resumed.")] == ["Kansas City"]
+
+
+def test_names_found_without_transliteration_marks():
+    (town,) = places_of("Families fled from Tskhinvali overnight.")  # GeoNames: Ts'khinvali
+    assert town.country == "GEO"

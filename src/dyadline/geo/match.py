@@ -23,6 +23,7 @@ evidence around it, because many place names are also words or people:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text import TextDoc
@@ -36,6 +37,10 @@ BIG_ALTERNATE = 1000000
 _PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
                     ("mt ", "mount "), ("ft ", "fort "))
 _MEMO_LIMIT = 200000
+#: initials with full stops ("S.C.", "N.Y."): as a state abbreviation, a place wherever it stands
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}\Z")
+#: plural division words after a list of names, and the singular that makes each name whole
+_PLURAL_DIVISIONS = {"counties": " county", "parishes": " parish"}
 
 
 @dataclass
@@ -158,6 +163,13 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
                     if abbreviation is not None:
                         matches.append(abbreviation)
                         skip = abbreviation.last
+                        continue
+            if tok[1][-1] == "." and _INITIALS.match(tok[1]) and not (
+                    matches and matches[-1].abbreviation is not None
+                    and matches[-1].abbreviation[0] == tok[2]):  # not "Columbia, S.C." again
+                state = gaz.abbreviations.get(tok[4])
+                if state is not None:  # "the S.C. Highway Patrol": initials name no one else
+                    matches.append(Match(i, i + 1, tok[2], tok[3], tok[1], tok[4], [(state, False)]))
             continue
         first_tok, stop = sentence_tokens[tok[5]]
         found = None
@@ -180,9 +192,12 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
                     if len(spans) >= _MEMO_LIMIT:
                         spans.clear()
                     known = spans[raw] = (key, _lookup(gaz, key))
-                if known[1]:
+                if known[1] and not (q > p and known[0].endswith(" city")
+                                     and all(alt for _, alt in known[1])):
                     found = (last - i + 1, known[0], known[1])
                     break
+                # "Dublin City Council": a "City" that only another place's alternative name
+                # ends with belongs to the council, and the place is "Dublin"
                 q -= 1
         if found is None:
             if i > first_tok and tokens[i - 1][4] in locative:
@@ -222,6 +237,8 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
             skip = j
         else:
             skip = i + (1 if n == 1 else n)
+    if "counties" in doc.text or "parishes" in doc.text:
+        matches = _county_lists(doc, gaz, matches)
     # link "X, Y" containers to the match of Y
     by_start = {m.first: idx for idx, m in enumerate(matches)}
     for m in matches:
@@ -229,6 +246,37 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
             after = m.last + 1
             m.container_match = by_start.get(after)
     return matches
+
+
+def _county_lists(doc: TextDoc, gaz: Gazetteer, matches: list[Match]) -> list[Match]:
+    """The names of a list before "counties" or "parishes" ("Clarke, Oconee and Barrow
+    counties"): each is the county of that name, whatever else the name alone denotes."""
+    tokens = doc.tokens
+    found: dict[int, Match] = {}
+    for k, tok in enumerate(tokens):
+        if tok[4] not in _PLURAL_DIVISIONS or k == 0:
+            continue
+        suffix = _PLURAL_DIVISIONS[tok[4]]
+        first = doc.sentence_tokens[tok[5]][0]
+        j = k - 1
+        while j >= first and _capitalised(tokens[j][1]) and tokens[j][1][:1].isalpha():
+            name = tokens[j]
+            candidates = [c for c in _lookup(gaz, name[4] + suffix) if not c[1]]
+            if not candidates:
+                break
+            found[j] = Match(j, j + 1, name[2], name[3], name[1], name[4] + suffix, candidates,
+                             cue=True)
+            j -= 1
+            if j >= first and tokens[j][4] in (",", "and", "or", "&"):
+                j -= 1
+                if j >= first and tokens[j][1] == "," and tokens[j + 1][4] != ",":
+                    j -= 1  # "Clarke, Oconee, and Barrow"
+            else:
+                break
+    if not found:
+        return matches
+    kept = [m for m in matches if not any(m.first <= j < m.last for j in found)]
+    return sorted(kept + list(found.values()), key=lambda m: m.first)
 
 
 def _abbreviation_place(doc: TextDoc, gaz: Gazetteer, i: int, first: int, stop: int, cue
