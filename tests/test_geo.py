@@ -266,3 +266,9 @@ def test_city_that_only_an_alternative_name_ends_with_is_not_part_of_the_place()
 def test_names_found_without_transliteration_marks():
     (town,) = places_of("Families fled from Tskhinvali overnight.")  # GeoNames: Ts'khinvali
     assert town.country == "GEO"
+
+
+def test_two_letter_town_before_a_capitalised_word_is_a_particle():
+    # "Al" is also a village (Ål, Norway); here it starts the name of a base
+    places = places_of("US aircraft flew from Al Udeid air base in Qatar.")
+    assert [p.text for p in places] == ["US", "Qatar"]

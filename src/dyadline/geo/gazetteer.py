@@ -91,6 +91,8 @@ class Gazetteer:
         #: per-process memo of the resolver (see :mod:`.resolve`): 2 * entry + alternate -> the
         #: part of a reading's score that does not depend on the article
         self.base_scores: dict[int, float] = {}
+        #: readings -> their entries, sizes and order, strongest first (see :mod:`.resolve`)
+        self.prepared: dict[tuple, tuple] = {}
 
     def __len__(self) -> int:
         return len(self._columns[0])

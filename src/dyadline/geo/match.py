@@ -43,7 +43,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){2,}\Z")
 _PLURAL_DIVISIONS = {"counties": " county", "parishes": " parish"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A toponym found in the text with the gazetteer entries it may denote."""
 
@@ -352,6 +352,9 @@ def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_init
     if (all_city and nxt is not None and nxt.lower.rstrip(".") in cue.facility_words
             and _capitalised(nxt.text)):
         return False  # "Wichita Street", "Lincoln Avenue": a street
+    if (all_city and single and len(match.key) <= 2 and nxt is not None
+            and nxt.text[:1].isupper() and nxt.text[:1].isalpha()):
+        return False  # "Al Udeid", "El Alto": a particle starting a longer name, not a village
     match.candidates = list(kept)
     if local:
         match.local = True

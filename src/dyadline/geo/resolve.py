@@ -1,13 +1,22 @@
 """Choosing which place a name denotes: population, kind of place, and the article's focus.
 
 A name like "Paris" or "Alexandria" denotes many places.  News readers resolve it from what
-else the article is about, so the score of a candidate adds, to the size of the place
-(log10 of its population), bonuses for being a country or a large area (a country name
-beats a village of the same name), for being a national capital, for lying in a country the
-article is about (its actors' countries and the countries of the places it names without
-ambiguity), for lying in a first-level division the article names ("Alexandria" with
-"Louisiana" nearby), and for lying near a town the article names unambiguously (local news:
-"Paris" in an article that also names Sulphur Springs is Paris, Texas).  A name found only among GeoNames' alternative names loses points.
+else the article is about.  The order of the evidence (docs/coder.md, "Places"):
+
+1. a container given with the name ("Springfield, Illinois") restricts the readings to it;
+2. the size and kind of each reading: log10 of its population, bonuses for a country or a large
+   area (a country name beats a village of the same name) and for a national capital, a penalty
+   for a reading found only among GeoNames' alternative names;
+3. the article's context, capped at :data:`MAX_CONTEXT_BONUS`: lying in a country the article is
+   about (its actors' countries and the countries of the places it names without ambiguity), in a
+   first-level division it names (weighted: the division named most earns the whole bonus, one
+   named in passing a share of it, so "Mansfield" in an article about Louisiana is Mansfield,
+   Louisiana, though Mansfield, Texas is larger and a Texas town is named once), near a town it
+   names unambiguously (local news: "Paris" in an article that also names Sulphur Springs is
+   Paris, Texas), and in a division where the article's other ambiguous names also have readings.
+
+A name is never its own evidence, nor is a longer name that contains it: "North Richmond" and
+"Dublin City" are read through the same ambiguity as "Richmond" and "Dublin".
 """
 
 from __future__ import annotations
@@ -115,9 +124,13 @@ class Focus:
         found = self._cache.get(key)
         if found is None:
             countries, counts, points = set(), {}, []
-            padded = f" {key} " if key else ""
+            excluded: set[str] = set()
+            if key:
+                padded = f" {key} "
+                excluded = {n for n in {c[0] for c in self._clues}
+                            if n and (n == key or padded in f" {n} ")}
             for c in self._clues:  # one pass: every name asks for this
-                if key and c[0] and (c[0] == key or padded in f" {c[0]} "):
+                if c[0] in excluded:
                     continue
                 if c[1]:
                     countries.add(c[1])
@@ -224,20 +237,53 @@ def within(entry: Entry, container: Entry) -> bool:
     return False
 
 
+def _entries(gaz: Gazetteer, candidates: list[tuple[int, bool]]) -> list[tuple[Entry, bool, int]]:
+    """(entry, alternate, index) of each reading, without alternative names when a reading
+    by the name itself is not a town ("Mexico" is the country: another place's alternative
+    name does not compete with it)."""
+    entry = gaz.entry
+    entries = [(entry(i), alt, i) for i, alt in candidates]
+    if any(not alt and e.feature != "city" for e, alt, _ in entries):
+        entries = [c for c in entries if not c[1]]
+    return entries
+
+
+def _order(gaz: Gazetteer, entries: list[tuple[Entry, bool, int]]) -> tuple[list[float], list[int]]:
+    """The readings' sizes alone, and their positions strongest first: once a reading's size
+    plus the most context can give falls short of the best score so far, no later reading can
+    win (nor tie)."""
+    bases = [_base_score(gaz, 2 * i + alt, e, alt) for e, alt, i in entries]
+    return bases, sorted(range(len(entries)), key=bases.__getitem__, reverse=True)
+
+
+def _prepared(gaz: Gazetteer, candidates: list[tuple[int, bool]]) -> tuple:
+    """:func:`_entries` and :func:`_order` of a set of readings, memoised on the gazetteer:
+    they depend on the readings alone, and the same names recur in every article."""
+    memo = gaz.prepared
+    token = tuple(candidates)
+    found = memo.get(token)
+    if found is None:
+        entries = _entries(gaz, candidates)
+        if len(memo) >= 200000:
+            memo.clear()
+        found = memo[token] = (entries, *_order(gaz, entries))
+    return found
+
+
 def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None = None,
          container: Entry | None = None, key: str = "") -> tuple[Entry, float] | None:
     """The best-scoring candidate, restricted to ``container`` when one of them lies in it."""
     if not candidates:
         return None
-    entry = gaz.entry
-    entries = [(entry(i), alt, i) for i, alt in candidates]
-    if any(not alt and e.feature != "city" for e, alt, _ in entries):
-        # "Mexico" is the country: another place's alternative name does not compete with it
-        entries = [c for c in entries if not c[1]]
-    if container is not None:
-        inside = [c for c in entries if within(c[0], container)]
-        if inside:
-            entries = inside
+    if container is None and focus is not None:
+        entries, bases, order = _prepared(gaz, candidates)
+    else:
+        entries = _entries(gaz, candidates)
+        if container is not None:
+            inside = [c for c in entries if within(c[0], container)]
+            if inside:
+                entries = inside
+        bases = order = None
     scored = []
     if focus is None:
         for n, (e, alt, i) in enumerate(entries):
@@ -246,10 +292,8 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
         # :func:`_context` inlined, with what depends on the name alone worked out once
         countries, admin1, points = focus.sets(key)
         terms = focus.support_terms(key) if focus._support else None
-        bases = [_base_score(gaz, 2 * i + alt, e, alt) for e, alt, i in entries]
-        # strongest first: once a reading's size alone plus the most context can give falls
-        # short of the best score so far, no later reading can win (nor tie)
-        order = sorted(range(len(entries)), key=bases.__getitem__, reverse=True)
+        if bases is None:
+            bases, order = _order(gaz, entries)
         top = None
         for n in order:
             value = bases[n]
