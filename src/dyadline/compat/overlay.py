@@ -251,17 +251,18 @@ class DictionaryOverlay:
                 base = ""
             name = _label(entry.label)
             if not prefixes and not suffixes:
-                kind = "country" if len(base) == 3 else (
+                kind = "country" if all(len(part) == 3 for part in base.split("/")) else (
                     "person" if any(c.dated for c in entry.codes) else "organisation")
         code = base
         for ref in suffixes:
-            code = _append(code, agents[ref][0])
+            code = _each_part(code, agents[ref][0], _append)
         for ref in reversed(prefixes):
-            code = _prepend(code, agents[ref][0])
+            code = _each_part(code, agents[ref][0], _prepend)
         if not base:
             actor = Actor(None, code[:3], "---" + code, name, 0.0)
         else:
-            actor = Actor(code[:3], code[3:6], code, name, 0.9)
+            first_code = code.split("/", 1)[0]  # "FRO/BIL/SAM": several actors, the events split them
+            actor = Actor(first_code[:3], first_code[3:6], code, name, 0.9)
         return Mention(text[first:last], first, last, actor, kind)
 
 
@@ -278,22 +279,30 @@ def _capitalised(text: str, tokens: list[tuple[str, int, int]], i: int, length: 
 def _bridgeable(words: list[str], end: int, start: int) -> bool:
     """Whether only possessives and title words stand between token ``end`` and ``start``."""
     gap = words[end:start]
-    if len(gap) > 3:
+    if len(gap) > 5:
         return False
-    k = 0
+    k = count = 0
     while k < len(gap):
+        count += 1  # the possessive counts as one word: "Dagolath's first Deputy Prime Minister"
         if gap[k] in _POSSESSIVE and k + 1 < len(gap) and gap[k + 1] == "s":
             k += 2
             continue
         if gap[k] not in _BETWEEN:
             return False
         k += 1
-    return True
+    return count <= 3
 
 
 def _linked(words: list[str], end: int, start: int) -> bool:
     gap = words[end:start]
     return 1 <= len(gap) <= 2 and gap[0] in _LINK and all(w == "the" for w in gap[1:])
+
+
+def _each_part(code: str, agent: str, join: Any) -> str:
+    """Compose an agent with each actor of a code that names several (``FRO/BIL/SAM``)."""
+    if "/" not in code:
+        return join(code, agent)
+    return "/".join(join(part, agent) for part in code.split("/"))
 
 
 def _append(code: str, agent: str) -> str:

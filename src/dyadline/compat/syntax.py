@@ -24,7 +24,9 @@ from typing import Iterator
 #: Two-digit years below this are 20xx, the others 19xx (TABARI's six-digit dates).
 YEAR_PIVOT = 30
 
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+#: Words and single punctuation marks; "_" joins nothing ("Dol_Amroth" in a text is two words,
+#: as PETRARCH's prepared texts and dictionaries write multi-word names).
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True)

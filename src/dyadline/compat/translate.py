@@ -39,7 +39,7 @@ from .verbs import Part, Verb, VerbBlock, VerbDictionary, VerbPattern
 
 #: Where the target of a pattern without ``+`` may stand: PETRARCH looks for it in the whole
 #: verb phrase (object, then prepositional phrases).
-DEFAULT_TARGETS = ("obj", "with", "to", "against", "on", "at", "from", "of", "into", "toward",
+DEFAULT_TARGETS = ("obj", "with", "to", "against", "on", "at", "from", "of", "into", "toward", "for",
                    "towards", "over", "about", "upon", "between", "among", "by", "in")
 #: At most this many entries from one pattern's synset expansions.
 MAX_VARIANTS = 64

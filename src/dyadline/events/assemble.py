@@ -8,7 +8,7 @@ Event with its CAMEO/PLOVER code, modality, negation, date, place, confidence an
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Sequence
@@ -77,6 +77,11 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
                     [m for m in readings if not m.entry.noun and not noun_use]
         if not preferred:
             continue
+        if any(m.entry.mutual for m in preferred) and not all(m.entry.mutual for m in preferred):
+            # PETRARCH's "% AGREE [030:030]" beside "AGREE [081]": the mutual reading is the one
+            # meant when the subject is compound ("X and Y agree"), the other one otherwise
+            compound = _compound_subject(view, head)
+            preferred = [m for m in preferred if m.entry.mutual == compound] or preferred
         chosen.append(preferred[0])
     # catenative verbs hand over to the verb they introduce: "vowed to strengthen ties"
     heads = {m.head for m in chosen}
@@ -89,8 +94,24 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
             continue
         if view.low(nxt - 1) == "to" and nxt in heads and view.low(match.head) in clauses.INTENT | clauses.REFUSAL:
             continue
+        if nxt == match.head + 1 and view.low(nxt) == "to" and view.low(match.head) in clauses.INTENT and \
+                _after_be(clauses.verb_group_start(view, match.head)[1]):
+            continue  # "the leaders are expected to address ...": a raised subject, no expecting event
         result.append(match)
     return result
+
+
+def _after_be(group_words: list[str]) -> bool:
+    """Whether the verb group's nearest word, adverbs aside, is a form of "be" ("are widely expected")."""
+    nearest = next((w for w in group_words if not w.endswith("ly")), "")
+    return nearest in clauses.BE
+
+
+def _compound_subject(view: SentenceView, head: int) -> bool:
+    """Whether the verb at ``head`` has a compound subject ("Russia and Iran agree")."""
+    group_start, _ = clauses.verb_group_start(view, head)
+    subject, _, _ = clauses.find_subject(view, group_start, None, head)
+    return len(subject) > 1
 
 
 def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], lexicon: Lexicon,
@@ -287,7 +308,7 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
         if doc.title_end and sentence.end <= doc.title_end:
             continue  # the title repeats the lead; coding it would count each event twice
         sentence_mentions = by_sentence.get(sentence.index, [])
-        seen: set[tuple[int, int, int, int, str]] = set()
+        seen: set[tuple[int, int, int, int, str, str, str]] = set()
         number = 0
         sentence_places = places_of.get(sentence.index, [])
         if not sentence_mentions and not unknown_actors:
@@ -313,7 +334,8 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                     location = None  # "sanctions from the US": an actor of the event is not its place
                 key = (source.start if source else -1, source.end if source else -1,
                        target.start if target else -1,
-                       target.end if target else -1, code_here.cameo)
+                       target.end if target else -1, code_here.cameo,
+                       source.actor.cameo if source else "", target.actor.cameo if target else "")
                 if key in seen:
                     continue
                 seen.add(key)
@@ -341,7 +363,7 @@ def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, M
     ``mutual``: members of a compound subject do it to each other ("Russia and Iran met").
     """
     pairs: list[tuple[Mention, Mention | None, list[str], float, EventCode | None]] = []
-    sources, targets = roles.sources, roles.targets
+    sources, targets = _each_actor(roles.sources), _each_actor(roles.targets)
     if targets and sources:
         for source in sources:
             for target in targets:
@@ -362,3 +384,19 @@ def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, M
         for source in sources:
             pairs.append((source, None, ["no target named"], 0.1, None))
     return pairs
+
+
+def _each_actor(mentions: list[Mention]) -> list[Mention]:
+    """A mention whose code names several actors (PETRARCH's ``[FRO/BIL/SAM]``: "the Shire"
+    stands for three hobbits) fills the role once for each of them."""
+    if not any("/" in m.actor.cameo for m in mentions):
+        return mentions
+    result: list[Mention] = []
+    for mention in mentions:
+        if "/" not in mention.actor.cameo:
+            result.append(mention)
+            continue
+        for part in dict.fromkeys(p for p in mention.actor.cameo.split("/") if p):
+            actor = replace(mention.actor, code=part[:3], sector=part[3:6], cameo=part)
+            result.append(replace(mention, actor=actor))
+    return result

@@ -43,7 +43,7 @@ AIMED = {"at", "into"}
 BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "’s", "’re"}
 HAVE = {"has", "have", "had", "'ve", "’ve", "having"}
 FUTURE = {"will", "shall", "'ll", "’ll", "wo"}
-HYPOTHETICAL = {"would", "could", "may", "might", "should", "'d", "’d", "can", "must"}
+HYPOTHETICAL = {"would", "could", "may", "might", "should", "'d", "’d", "can", "ca", "must"}  # "ca": "can't"
 NEGATION = {"not", "n't", "never", "’t", "no"}
 AUXILIARIES = FUTURE | HYPOTHETICAL | BE | HAVE | NEGATION | {
     "do", "does", "did", "to", "also", "already", "reportedly", "still", "just", "now", "then",
@@ -199,7 +199,8 @@ def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
         low = view.low(j)
         if j in view.mention_at:
             break  # a name ends the verb group: "Theresa May has held"
-        if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "july")):
+        if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "july")) or (
+                low in ("most", "very") and words and words[-1].endswith("ly")):  # "most certainly did not"
             words.append(low)
             j -= 1
             continue
@@ -240,6 +241,7 @@ def _compound_left(view: SentenceView, k: int) -> list[int]:
     first, _ = view.mention_tokens[k]
     j = first - 1
     while j >= view.first:
+        j = _modifiers_start(view, j)  # "Fornost and the evil awful Gondor"
         low = view.low(j)
         if low == "," and len(found) == 1:
             break
@@ -254,6 +256,25 @@ def _compound_left(view: SentenceView, k: int) -> list[int]:
                 continue
         break
     return found
+
+
+#: Words that end a run of modifiers walking left: they link or head something else.
+_NOT_MODIFIERS = PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | {"and", "or", "nor", "&"}
+
+
+def _modifiers_start(view: SentenceView, j: int) -> int:
+    """The token before the determiners and lower-case adjectives that end at token j ("the
+    evil awful" before "Gondor"); j itself when there are none.  At most three words, so a
+    clause is never crossed: a conjunction, preposition, auxiliary or name stops the walk."""
+    i = j
+    while i >= view.first and j - i < 3 and i not in view.mention_at:
+        low = view.low(i)
+        word = view.tokens[i].text
+        if low in DETERMINERS or (low.isalpha() and word[:1].islower() and low not in _NOT_MODIFIERS):
+            i -= 1
+            continue
+        break
+    return i
 
 
 def _compound_right(view: SentenceView, k: int, stop: int) -> list[int]:
@@ -587,6 +608,8 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
     if not entry.target:
         return [], "", 0.0
     after = match.end
+    if len(entry.pattern) == 1 and view.low(match.head) in SPEECH and view.low(after) == "that":
+        return [], "", 0.0  # "he added that the US would ...": a reported clause, not an object
     if "obj" in entry.target or (entry.symmetric and not entry.noun):
         k, j = _np_mention(view, after, stop)
         if k is not None:
