@@ -21,6 +21,9 @@ DOL_AMROTH [DOL]
 AGENTS = """\
 GOVERNMENT [~GOV]
 PRIME_MINISTER [~GOV]
+LAWMAKER [~LEG]
+OFFICIAL [~GOV]
+POLICE {} [~COP]
 """
 
 VERBS = """\
@@ -114,3 +117,20 @@ def test_raised_subject_is_not_an_expecting_event(coder):
 def test_reported_clause_is_not_the_object_of_a_speech_verb(coder):
     assert coded(coder, "Arnor added that Gondor would fall.") == set()
     assert coded(coder, "Arnor added Gondor to the list.") == {("ARN", "GON", "060")}
+
+
+def test_agents_linked_to_a_list_of_actors_hold_for_each(coder):
+    assert coded(coder, "Lawmakers in Arnor and Rohan praised Gondor.") == {
+        ("ARNLEG", "GON", "051"), ("ROHLEG", "GON", "051")}
+    assert coded(coder, "Lawmakers and officials in Arnor praised Gondor.") == {
+        ("ARNLEG", "GON", "051"), ("ARNGOV", "GON", "051")}
+    assert coded(coder, "Officials of Arnor, Rohan and Dol Amroth praised Gondor.") == {
+        ("ARNGOV", "GON", "051"), ("ROHGOV", "GON", "051"), ("DOLGOV", "GON", "051")}
+    # an actor with its own agent keeps it
+    assert coded(coder, "Officials of Arnor and Rohan police praised Gondor.") == {
+        ("ARNGOV", "GON", "051"), ("ROHCOP", "GON", "051")}
+
+
+def test_actor_naming_the_head_noun_of_the_subject(coder):
+    assert coded(coder, "The Rohan border patrol praised Gondor.") == {("ROH", "GON", "051")}
+    assert not any(s == "ROH" for s, _, _ in coded(coder, "In Rohan the border patrol praised Gondor."))

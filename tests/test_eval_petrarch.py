@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadline.evaluation.petrarch import coded_triples, read_records, validation_dir
+from dyadline.evaluation.petrarch import coded_triples, read_records, runnable, validation_dir
 
 
 def test_records_are_read_with_their_codings(shared_data):
@@ -73,8 +73,13 @@ def test_config_require_dyad_applies_to_the_records_after_it(tmp_path):
         '<Sentence date="20010203" id="A-2" category="A"><Text>y</Text></Sentence>'
         '<Config option="require_dyad" value="TRUE"></Config>'
         '<Sentence date="20010203" id="A-3" category="A"><Text>z</Text></Sentence>'
+        '<Sentence date="20010203" id="A-4" category="A"><EventCoding error="bad_input_parse"></EventCoding>'
+        "<Text>w</Text></Sentence>"
         "</Sentences></Validation>", encoding="utf-8")
-    assert [r.require_dyad for r in read_records(path)] == [True, False, True]
+    records = read_records(path)
+    assert [r.require_dyad for r in records] == [True, False, True, True]
+    # a record testing PETRARCH's parse-tree reader is not one a text-only coder is held to
+    assert [r.id for r in runnable(records)] == ["A-1", "A-2", "A-3"]
 
     from dyadline.model import Actor, Event, EventCode, Mention, Sentence, Span
 

@@ -197,15 +197,17 @@ class DictionaryOverlay:
     def _compose(self, text: str, tokens: list[tuple[str, int, int]], words: list[str], hits: list[_Hit],
                  date: int | None) -> list[Mention]:
         agents = self.dictionaries.agent_codes
-        groups: list[tuple[int, int, int | None, list[int], list[int]]] = []  # start, end, actor, prefixes, suffixes
+        # start, end, actor, prefix agents, suffix agents (one tuple per actor the mention stands for)
+        groups: list[tuple[int, int, int | None, list[int], list[tuple[int, ...]]]] = []
         used = [False] * len(hits)
+        inherited: dict[int, list[tuple[int, ...]]] = {}  # actor hit -> agents shared from its list's head
         for h, hit in enumerate(hits):
             if used[h] or hit.kind != "actor":
                 continue
             used[h] = True
             start, end = hit.start, hit.end
             prefixes: list[int] = []
-            suffixes: list[int] = []
+            after: list[int] = []
             # prefix agents right before ("MSF Arnor")
             j = h - 1
             while j >= 0 and not used[j] and hits[j].kind == "agent" and hits[j].end == start \
@@ -217,28 +219,70 @@ class DictionaryOverlay:
             # agents after ("Arnor security officials", "Gondor's main opposition group")
             j = h + 1
             while j < len(hits) and not used[j] and hits[j].kind == "agent" and _bridgeable(words, end, hits[j].start):
-                suffixes.append(hits[j].ref)
+                after.append(hits[j].ref)
                 used[j] = True
                 end = hits[j].end
                 j += 1
             # an agent before, linked by of/in/from ("lawmakers in Fornost", "government of Gondor")
+            linked: list[int] = []
             j = h - 1
             while j >= 0 and not used[j] and hits[j].kind == "agent" and _linked(words, hits[j].end, start):
-                suffixes.insert(0, hits[j].ref)
+                linked.insert(0, hits[j].ref)
                 used[j] = True
                 start = hits[j].start
                 j -= 1
-            groups.append((start, end, hit.ref, prefixes, suffixes))
+            choices: list[tuple[int, ...]] = [tuple(linked)]
+            if linked:
+                # agents coordinated before the linked one hold too: "lawmakers and officials in Fornost"
+                j = h - len(linked) - 1
+                while j >= 0 and not used[j] and hits[j].kind == "agent" and \
+                        _coordinated(words, hits[j].end, hits[j + 1].start):
+                    choices.insert(0, (hits[j].ref,) + tuple(linked[1:]))
+                    used[j] = True
+                    start = hits[j].start
+                    j -= 1
+                if not after:
+                    self._share_agents(words, hits, h, used, choices, inherited)
+            elif h in inherited and not after and not prefixes:
+                choices = inherited[h]
+            groups.append((start, end, hit.ref, prefixes, [choice + tuple(after) for choice in choices]))
         for h, hit in enumerate(hits):
             if not used[h]:
-                groups.append((hit.start, hit.end, None, [], [hit.ref]))
+                groups.append((hit.start, hit.end, None, [], [(hit.ref,)]))
         mentions: list[Mention] = []
         for start, end, actor_ref, prefixes, suffixes in sorted(groups):
             mentions.append(self._mention(text, tokens, start, end, actor_ref, prefixes, suffixes, date))
         return _merge_same_country(mentions, text)
 
+    @staticmethod
+    def _share_agents(words: list[str], hits: list[_Hit], h: int, used: list[bool],
+                      choices: list[tuple[int, ...]], inherited: dict[int, list[tuple[int, ...]]]) -> None:
+        """"the ambassadors of Arnor, Osgiliath and Gondor": the agents linked to the first actor
+        of a list closed by "and" hold for every actor of it (one that has its own agent after it,
+        "... and Gondor's police", keeps its own and ends the list)."""
+        members: list[int] = []
+        reach = hits[h].end
+        closed = False
+        k = h + 1
+        while k < len(hits) and hits[k].kind == "actor" and not used[k] and not closed:
+            gap = [w for w in words[reach:hits[k].start] if w != "the"]
+            if gap not in ([","], ["and"], [",", "and"]):
+                break
+            if k + 1 < len(hits) and hits[k + 1].kind == "agent" and _bridgeable(words, hits[k].end, hits[k + 1].start):
+                break
+            members.append(k)
+            closed = "and" in gap
+            reach = hits[k].end
+            k += 1
+        if closed:
+            for k in members:
+                inherited[k] = choices
+
     def _mention(self, text: str, tokens: list[tuple[str, int, int]], start: int, end: int,
-                 actor_ref: int | None, prefixes: list[int], suffixes: list[int], date: int | None) -> Mention:
+                 actor_ref: int | None, prefixes: list[int], suffixes: list[tuple[int, ...]],
+                 date: int | None) -> Mention:
+        """One mention; ``suffixes`` holds one tuple of agents per actor the mention stands for
+        ("lawmakers and officials in Fornost": FORLEG and FORGOV), joined as ``FORLEG/FORGOV``."""
         agents = self.dictionaries.agent_codes
         first, last = tokens[start][1], tokens[end - 1][2]
         base = ""
@@ -250,14 +294,18 @@ class DictionaryOverlay:
             if base == "---":
                 base = ""
             name = _label(entry.label)
-            if not prefixes and not suffixes:
+            if not prefixes and not any(suffixes):
                 kind = "country" if all(len(part) == 3 for part in base.split("/")) else (
                     "person" if any(c.dated for c in entry.codes) else "organisation")
-        code = base
-        for ref in suffixes:
-            code = _each_part(code, agents[ref][0], _append)
-        for ref in reversed(prefixes):
-            code = _each_part(code, agents[ref][0], _prepend)
+        codes: list[str] = []
+        for choice in suffixes:
+            code = base
+            for ref in choice:
+                code = _each_part(code, agents[ref][0], _append)
+            for ref in reversed(prefixes):
+                code = _each_part(code, agents[ref][0], _prepend)
+            codes.append(code)
+        code = "/".join(dict.fromkeys(codes))
         if not base:
             actor = Actor(None, code[:3], "---" + code, name, 0.0)
         else:
@@ -291,6 +339,11 @@ def _bridgeable(words: list[str], end: int, start: int) -> bool:
             return False
         k += 1
     return count <= 3
+
+
+def _coordinated(words: list[str], end: int, start: int) -> bool:
+    """Whether two agents are joined by "and" ("lawmakers and officials")."""
+    return words[end:start] in (["and"], [",", "and"])
 
 
 def _linked(words: list[str], end: int, start: int) -> bool:
