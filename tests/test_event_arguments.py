@@ -7,7 +7,7 @@ from eventkit import ACTORS, events_of
 
 ACTORS_HERE = {**ACTORS, "Trump": ("USA", "GOV", "person"), "Abbas": ("PSE", "GOV", "person"),
                "Palestinian president": ("PSE", "GOV", "agent"), "President Erdogan": ("TUR", "GOV", "person"),
-               "Turkey": ("TUR", "", "country"), "Syrian": ("SYR", "", "demonym"),
+               "Turkey": ("TUR", "", "country"), "Syrian": ("SYR", "", "demonym"), "Chinese": ("CHN", "", "demonym"),
                "police": ("", "COP", "agent"), "people": ("", "CVL", "agent"), "Modi": ("IND", "GOV", "person"),
                "Macron": ("FRA", "GOV", "person"), "Paris": ("FRA", "", "capital")}
 
@@ -46,3 +46,39 @@ def test_a_subject_across_an_apposition_keeps_the_apposition() -> None:
 def test_of_phrase_joins_a_title_but_in_joins_only_a_common_noun() -> None:
     assert spans("Trump called President Erdogan of Turkey on Wednesday.") == {("Trump", "President Erdogan of Turkey")}
     assert ("Macron", "Trump") in spans("Macron met Trump in Paris.")
+
+
+def codes_and_spans(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    """(source text, target text, target code) of every event coded in ``text``."""
+    return {(e.source.text if e.source else None, e.target.text if e.target else None,
+             e.target.actor.code if e.target else None) for e in events_of(text, actors=ACTORS_HERE)}
+
+
+def test_an_object_phrase_without_an_actor_stands_uncoded() -> None:
+    assert codes_and_spans("Russia rejected the new trade law on Monday.") == {
+        ("Russia", "the new trade law", None)}
+
+
+def test_the_actor_of_an_object_phrase_is_named_before_its_head_or_after_of() -> None:
+    assert codes_and_spans("Russia rejected a Chinese trade proposal.") == {("Russia", "a Chinese trade proposal", "CHN")}
+    assert codes_and_spans("Russia rejected the call of Iran for talks.") == {("Russia", "the call of Iran", "IRN")}
+
+
+def test_a_time_phrase_between_the_verb_and_its_object_is_skipped() -> None:
+    assert codes_and_spans("Russia vetoed on Friday a resolution of Israel.") == {
+        ("Russia", "a resolution of Israel", "ISR")}
+
+
+def test_a_noun_in_ly_does_not_end_the_phrase() -> None:
+    assert codes_and_spans("Putin expressed condolences to the family of the victims.") == {
+        ("Putin", "the family of the victims", None)}
+
+
+def test_an_uncoded_partner_is_not_made_a_source_by_symmetry() -> None:
+    assert codes_and_spans("Putin met the delegation.") == {("Putin", "the delegation", None)}
+
+
+def test_an_agent_after_an_article_is_a_subject_not_a_modifier_of_the_verb() -> None:
+    kit = {**ACTORS_HERE, "Swiss court": ("CHE", "JUD", "agent")}
+    found = {(e.source.text, e.target.actor.code) for e in events_of("A Swiss court rejected Iran's request.", actors=kit)}
+    assert found == {("A Swiss court", "IRN")}

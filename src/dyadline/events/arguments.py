@@ -18,9 +18,9 @@ a clause boundary.
 
 from __future__ import annotations
 
-from ..model import Mention
-from .clauses import (_list_closes, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS, PREPOSITIONS, RELATIVE,
-                      SPEECH, TIME_WORDS, SentenceView)
+from ..model import Actor, Mention
+from .clauses import (_list_closes, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS,
+                      PREPOSITIONS, RELATIVE, SPEECH, TIME_WORDS, SentenceView, skip_quantity)
 
 #: Words that never stand inside a noun phrase at its edge.
 _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORDS | NUMBERS) - DETERMINERS | {
@@ -32,6 +32,10 @@ _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORD
 #: Determiners that open a noun phrase on the left ("that" opens clauses more often).
 _OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"}) | NUMBERS | {
     "top", "senior", "former", "both", "most", "few"}
+#: Nouns and adjectives that end in "-ly" like adverbs (which end a noun phrase).
+_LY_NOUNS = {"family", "assembly", "rally", "supply", "monopoly", "anomaly", "homily", "deadly", "elderly",
+             "friendly", "unfriendly", "daily", "weekly", "monthly", "quarterly", "yearly", "costly", "lonely",
+             "orderly", "holy", "early", "likely", "unlikely", "only", "ugly", "bully"}
 #: Lower-case particles inside a personal name ("Mohammed bin Salman", "Luiz da Silva").
 _NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "la", "le", "-"}
 #: Time words that are adjectives after a determiner ("the last bastion").
@@ -46,7 +50,7 @@ def _plain_word(view: SentenceView, j: int) -> bool:
     low = view.low(j)
     if not low or low in _STOP or not view.tokens[j].text[:1].islower():
         return False
-    if not low.replace("-", "").isalpha() or (low.endswith("ly") and len(low) > 4):
+    if not low.replace("-", "").isalpha() or (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS):
         return False
     return not low.endswith("ing") or "-" in low
 
@@ -211,3 +215,86 @@ def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True) -> M
     begin, finish = min(tokens[start].start, mention.start), max(tokens[stop - 1].end, mention.end)
     text = view.doc.text[begin:finish]
     return Mention(text, begin, finish, mention.actor, mention.kind)
+
+
+def _phrase_end(view: SentenceView, j: int, hi: int) -> int:
+    """The end of a noun phrase starting at token j (j itself when none starts there): a count,
+    determiners, modifiers, names and possessors up to the head noun ("a Japanese-drafted U.N.
+    Security Council resolution", "the Kirkuk council decision")."""
+    i = skip_quantity(view, j, hi)
+    while i < hi and i - j < 10:
+        low = view.low(i)
+        k = view.mention_start.get(i)
+        if k is not None:
+            i = max(view.mention_tokens[k][1], i + 1)
+        elif low in _OPENERS and (i == j or view.low(i - 1) in _OPENERS) or low[:1].isdigit():
+            i += 1
+        elif low in _POSSESSIVE and i > j:
+            i += 1
+        elif low == "-" and i > j and not view.tokens[i - 1].space and i + 1 < hi:
+            i += 2
+        elif _plain_word(view, i) or (view.tokens[i].is_upper_initial and low not in _STOP
+                                       and view.tokens[i].text[:1].isalpha()):
+            i += 1
+        else:
+            break
+    while i > j and (view.low(i - 1) in _OPENERS or view.low(i - 1) in _POSSESSIVE):
+        i -= 1  # a phrase ends on its head, not on a determiner
+    return i
+
+
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_PERIODS = _DAYS | {"week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"}
+
+
+def _after_time_phrase(view: SentenceView, j: int, hi: int) -> int:
+    """The token after a time phrase that stands between a verb and its object ("vetoed on
+    Friday a resolution", "met last week the envoy"), or j."""
+    low, nxt = view.low(j), view.low(j + 1)
+    if low in ("yesterday", "today", "tonight"):
+        j += 1
+    elif low == "on" and nxt in _DAYS or low in ("last", "this", "next", "early", "late") and nxt in _PERIODS:
+        j += 2
+        while j < hi and (view.low(j)[:1].isdigit() or view.low(j) in _PERIODS):
+            j += 1
+    else:
+        return j
+    return j + 1 if view.low(j) == "," else j
+
+
+def object_phrase(view: SentenceView, j: int, hi: int) -> Mention | None:
+    """The noun phrase at token j as a role filler when no actor opens it: its actor is the
+    last actor named before its head ("a U.N. Security Council resolution") or, failing
+    that, the actor of an "of"/"from"/"by" phrase after it ("the call of the European
+    Parliament", "an offer from the Afghan government"); with neither, the phrase stands
+    uncoded (kind ``phrase``: "rejected the legislation"), so the event says what it was
+    directed at without inventing an actor."""
+    hi = min(hi, view.last)
+    j = _after_time_phrase(view, j, hi)
+    end = _phrase_end(view, j, hi)
+    if end <= j or end - j == 1 and view.low(j) in _OPENERS:
+        return None
+    actor_at = None
+    for i in range(j, end):
+        k = view.mention_start.get(i)
+        if k is not None and view.is_actor(k) and view.mentions[k].kind != "pronoun":
+            actor_at = k
+    if view.low(end) in ("of", "from", "by", "in") and end + 1 < hi:
+        inner = end + 1
+        tail = _phrase_end(view, inner, hi)
+        if tail > inner:
+            if actor_at is None and view.low(end) != "in":
+                for i in range(inner, tail):
+                    k = view.mention_start.get(i)
+                    if k is not None and view.is_actor(k) and view.mentions[k].kind != "pronoun":
+                        actor_at = k
+                        break
+            end = tail
+    tokens = view.tokens
+    start, finish = tokens[j].start, tokens[end - 1].end
+    text = view.doc.text[start:finish]
+    if actor_at is not None:
+        mention = view.mentions[actor_at]
+        return Mention(text, start, finish, mention.actor, mention.kind)
+    return Mention(text, start, finish, Actor(None, "", "", text, 0.0), kind="phrase")

@@ -130,6 +130,7 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
     opening = [view.low(view.first)]
     for match in matches:
         roles = Roles()
+        phrase_target: Mention | None = None
         if match.entry.noun:
             sources, targets, how, penalty = clauses.nominal_roles(view, match)
             if not sources:
@@ -173,7 +174,13 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                     # clause is the one the pattern meant, so no event rather than a target-less one
                     if unattached == "veto" or (unattached and match.entry.origin != "verbs.tsv"):
                         continue  # the clause names a partner we could not attach: better no event
-                    if unattached:
+                    found = _phrase_target(view, match, stop) if match.entry.origin == "verbs.tsv" else None
+                    if found is not None:
+                        phrase_target, phrase_how = found
+                        roles.how.append(phrase_how)
+                        roles.penalty += 0.1 if phrase_target.actor.code is None and \
+                            not phrase_target.actor.sector else 0.05
+                    elif unattached:
                         roles.how.append("the clause names another actor, not attached as target")
             if subject and not agentless:
                 previous_subject, previous_targets = subject, targets if not match.entry.noun else []
@@ -182,6 +189,8 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         trigger_words = (min(group_start, match.head), match.end)
         roles.sources = [_argument(view, k, source_bounds, trigger_words) for k in sources]
         roles.targets = [_argument(view, k, target_bounds, trigger_words, not match.entry.noun) for k in targets]
+        if phrase_target is not None:
+            roles.targets = [phrase_target]
         first_token = doc.tokens[group_start if group_start < match.head else match.head]
         while first_token.lower.endswith("ly") and first_token.i < match.head:
             first_token = doc.tokens[first_token.i + 1]
@@ -189,6 +198,39 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         trigger = Span(doc.text[first_token.start:last_token.end], first_token.start, last_token.end)
         candidates.append(_Candidate(match, roles, trigger, group_start))
     return candidates
+
+
+def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention, str] | None:
+    """The phrase that fills the target role when no actor opens it (arguments.object_phrase):
+    an actor inside the pattern's own words ("rejected **the Iraqi government's** demand"),
+    the object, or the phrase after the entry's preposition."""
+    entry = match.entry
+    if match.slot is not None:
+        return None
+    words = set(match.words)
+    for i in range(match.head + 1, max(words)):
+        k = view.mention_start.get(i)
+        if i not in words and k is not None and view.is_actor(k):
+            gap = match.head + 1
+            while gap in words:
+                gap += 1
+            found = arguments.object_phrase(view, gap, stop)
+            if found is not None and found.actor.code is not None:
+                return found, "target: the actor inside the pattern's phrase"
+            break
+    if "obj" in entry.target or (entry.symmetric and not entry.noun):
+        found = arguments.object_phrase(view, match.end, stop)
+        if found is not None:
+            return found, "target: the object phrase"
+    preps = set(entry.target) - {"obj"}
+    for j in range(match.end, min(stop, match.end + 12)):
+        low = view.low(j)
+        if low in preps:
+            found = arguments.object_phrase(view, j + 1, stop)
+            return (found, f"target: the phrase after '{low}'") if found is not None else None
+        if low in (",", ";") or low in clauses.SPEECH:
+            break
+    return None
 
 
 def _argument(view: SentenceView, k: int, bounds: tuple[int, int], trigger: tuple[int, int],
@@ -370,7 +412,7 @@ def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, M
                 if source.start == target.start:
                     continue
                 pairs.append((source, target, [], 0.0, None))
-                if symmetric:
+                if symmetric and target.kind != "phrase":
                     pairs.append((target, source, ["symmetric: the partner does it too"], 0.1, None))
     elif not sources:
         for target in targets:

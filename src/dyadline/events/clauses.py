@@ -721,8 +721,8 @@ def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ..
     k = view.mention_end.get(head - 1)
     if k is not None:
         first, _ = view.mention_tokens[k]
-        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"}:
-            return True  # "This Moscow visit": the name modifies a noun
+        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"} and view.mentions[k].kind != "agent":
+            return True  # "This Moscow visit": the name modifies a noun (an agent is a noun: "a Swiss court")
         if noun_preps and view.low(head + 1) in set(noun_preps) | {"from", "by"}:
             return True  # "US sanctions on Iran"
     return prev in {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "’s", "'s",
