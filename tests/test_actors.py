@@ -446,3 +446,22 @@ def test_accents_may_be_dropped_and_adjectives_are_not_first_names() -> None:
     assert resolve_actor("Erdogan", "2020-01-01").name == "Recep Tayyip Erdoğan"
     assert resolve_actor("Former Mexican President Calderon", "2016-01-01").name == "Felipe Calderón"
     assert resolve_actor("Republican Trump", "2016-01-01").name == "Donald Trump"
+
+
+def test_a_title_holder_known_by_two_parts_of_his_name_is_one_mention() -> None:
+    """"Crown Prince Mohammed" and "bin Salman" both name one man: one mention, not two."""
+    from dyadline.actors import find_mentions
+    from dyadline.text import segment
+
+    texts = [m.text for m in find_mentions(segment("Saudi Crown Prince Mohammed bin Salman met the envoy."),
+                                           "2019-07-01")]
+    assert "Saudi Crown Prince Mohammed bin Salman" in texts and "bin Salman" not in texts
+
+
+def test_a_known_surname_with_its_particle_stays_inside_a_longer_name() -> None:
+    from dyadline.actors import find_mentions
+    from dyadline.text import segment
+
+    found = find_mentions(segment("Prince Khalifa bin Salman Al Khalifa received the envoy."), "2019-07-01")
+    assert [m.text for m in found][0] == "Prince Khalifa bin Salman Al Khalifa"
+    assert all(m.actor.code != "SAU" for m in found)

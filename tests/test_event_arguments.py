@@ -82,3 +82,27 @@ def test_an_agent_after_an_article_is_a_subject_not_a_modifier_of_the_verb() -> 
     kit = {**ACTORS_HERE, "Swiss court": ("CHE", "JUD", "agent")}
     found = {(e.source.text, e.target.actor.code) for e in events_of("A Swiss court rejected Iran's request.", actors=kit)}
     assert found == {("A Swiss court", "IRN")}
+
+
+def subjects(text: str, kit: dict | None = None) -> set[str | None]:
+    return {e.source.text if e.source else None for e in events_of(text, actors=kit or ACTORS_HERE)}
+
+
+def test_an_actor_with_a_modifying_phrase_is_the_subject() -> None:
+    assert subjects("The police in Gaza detained the rebels.") == {"The police in Gaza"}
+    assert subjects("The relationship between Russia and Iran has strengthened.") == set()
+
+
+def test_an_actor_naming_the_side_of_a_head_noun_is_the_subject() -> None:
+    kit = {**ACTORS_HERE, "Croatian": ("HRV", "", "demonym")}
+    assert subjects("Croatian experts criticized Russia.", kit) == {"Croatian experts"}
+
+
+def test_a_coordinated_or_purpose_verb_takes_the_subject_that_opens_the_sentence() -> None:
+    assert subjects("Putin would step up his efforts and would hold talks with Xi.") >= {"Putin"}
+    assert ("Putin", "Xi") in spans("Putin accepted an invitation to meet Xi.")
+    assert subjects("We have seen Russia try to develop and strengthen ties with Iran.") == set()
+
+
+def test_a_plain_word_opens_a_phrase_only_after_a_boundary() -> None:
+    assert ("Russia", "Ukraine") in spans("Analysts have seen Russia attack Ukraine.")

@@ -472,14 +472,19 @@ class PhraseReader:
             name_item = items[j]
             name_span = (name_item.start, name_item.end)
             j += 1
+            while (j < n and type(items[j]) is Item and items[j].kind in ("person", "surname")
+                   and items[j].start - name_span[1] == 1 and set(items[j].refs) & set(name_item.refs)):
+                name_span = (name_span[0], items[j].end)  # "Crown Prince Mohammed" + "bin Salman": one man
+                j += 1
         elif head is not None and head.title and not of_end and not titles[-1][0].text.isupper() and (
                 head.kind != "nameonly" or titles[-1][0].text[0].isupper()):
             k, last = j, None
             while (k < n and items[k].sent == sent and (type(items[k]) is not Item or items[k].kind == "surname")
                    and k - j < 5):
                 word = items[k].text
-                if _is_name(word) or word[:1].isupper() and word.lower() in self.d.surnames:
-                    last = k
+                if _is_name(word) or word[:1].isupper() and word.lower() in self.d.surnames or (
+                        last is not None and type(items[k]) is Item and word.split()[0].lower() in NAME_PARTICLES):
+                    last = k  # a known surname with its particle inside a longer name: "Khalifa bin Salman"
                 elif not (last is not None and (word.lower() in NAME_PARTICLES or word == "-"
                                                  and not items[k - 1].space)
                           and k + 1 < n and items[k + 1].sent == sent

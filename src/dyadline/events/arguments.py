@@ -28,7 +28,7 @@ _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORD
     "he", "she", "we", "i", "you", "him", "them", "us", "me", "whose", "what", "where", "how", "why",
     "said", "says", "told", "reported", "according", "including", "not", "is", "are", "was", "were", "has",
     "have", "had", "will", "would", "mr", "mrs", "ms", "dr", "ago", "yet", "too", "very", "well",
-    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "known", "taken", "given", "made"}
+    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "known", "taken", "given", "made", "seen", "been", "done", "gone", "shown", "let"}
 #: Determiners that open a noun phrase on the left ("that" opens clauses more often).
 _OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"}) | NUMBERS | {
     "top", "senior", "former", "both", "most", "few"}
@@ -38,6 +38,8 @@ _LY_NOUNS = {"family", "assembly", "rally", "supply", "monopoly", "anomaly", "ho
              "orderly", "holy", "early", "likely", "unlikely", "only", "ugly", "bully"}
 #: Lower-case particles inside a personal name ("Mohammed bin Salman", "Luiz da Silva").
 _NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "la", "le", "-"}
+#: Tokens after which a noun phrase may start with a plain word ("Meanwhile, reinforced troops").
+_BOUNDARIES = {",", ";", ":", "(", "\"", "\u201c", "and", "or", "but"}
 #: Time words that are adjectives after a determiner ("the last bastion").
 _ORDINALS = {"last", "next", "early", "late"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -97,8 +99,9 @@ def _left_edge(view: SentenceView, first: int, lo: int) -> int:
             j = i  # a sentence-initial modifier: "Both Ministers", "Chief negotiator X"
             words += 1
         break
-    while j < first and view.low(j) in _POSSESSIVE:
-        j += 1
+    while j < first and (view.low(j) in _POSSESSIVE or _plain_word(view, j) and view.low(j) not in _OPENERS
+                         and j - 1 >= view.first and view.low(j - 1) not in _BOUNDARIES):
+        j += 1  # a plain word opens the phrase only after a boundary: not "seen" in "we've seen Russia"
     return j
 
 

@@ -375,7 +375,22 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
     j = group_start - 1
     k = _mention_ending_at(view, j)
     if k is not None and _in_prepositional_phrase(view, _compound_left(view, k)):
+        owner = _modified_actor(view, _compound_left(view, k)[0])
+        if owner is not None:
+            return _compound_left(view, owner), "subject with a modifying phrase", 0.05
         return [], "", 0.0  # "the relationship between Russia and Iran has intensified"
+    if k is None and view.mention_end.get(j) is not None:
+        owner = _modified_actor(view, view.mention_end[j])  # a place: "the police in the Gaza Strip"
+        if owner is not None:
+            return _compound_left(view, owner), "subject with a modifying phrase", 0.05
+    if k is None and _noun_word(view, j):
+        k = _mention_ending_at(view, j - 1)
+        if k is None and _noun_word(view, j - 1):
+            k = _mention_ending_at(view, j - 2)
+        if k is not None and view.mentions[k].kind in ("demonym", "country", "organisation", "agent") \
+                and not _in_prepositional_phrase(view, [k]):
+            return _compound_left(view, k), "subject: the actor names the head noun's side", 0.1
+        k = None
     if k is None:
         skipped = _skip_interjections(view, j)
         if skipped != j:
@@ -405,10 +420,19 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         return [], "", 0.0
     if low in ("and", "but", "then") and previous_subject:
         return previous_subject, "subject of the coordinated verb", 0.15
+    if low == "and" and view.mention_end.get(j - 1) is None:
+        main = _sentence_subject(view, j)  # "The EU would step up its efforts and would hold talks"
+        if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], j):
+            return main, "subject of the coordinated verb (the sentence's subject)", 0.2
+    if low in PURPOSE_NOUNS and view.low(group_start) == "to":
+        main = _sentence_subject(view, j)  # "Trump accepted an invitation to meet Kim"
+        if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], j):
+            return main, "subject of the main clause (infinitive of purpose)", 0.2
     if low in ("it", "they") and j - 1 >= view.first and view.low(j - 1) not in PREPOSITIONS:
         # "Iran said it would retaliate": the pronoun stands for the sentence's earlier subject
         earlier = _sentence_subject(view, j)
-        if earlier and (low == "they" or view.mentions[earlier[0]].kind in ("country", "organisation", "capital")):
+        if earlier and (low == "they" or view.mentions[earlier[0]].kind in ("country", "organisation", "capital",
+                                                                            "agent")):
             return earlier, f"pronoun '{low}': the sentence's earlier subject", 0.15
     head_low = view.low(head)
     if head_low.endswith("ing") and group_start == head:
@@ -479,6 +503,50 @@ def _subject_phrase(view: SentenceView, group_start: int) -> list[int]:
         if k is not None and view.is_actor(k, place_ok=True) and view.mention_tokens[k][1] <= end:
             return _compound_right(view, k, end)
     return []
+
+
+#: Nouns whose "to" infinitive states what the sentence's subject means to do ("accepted an
+#: invitation to meet", "announced plans to visit").
+PURPOSE_NOUNS = {"invitation", "offer", "plan", "plans", "decision", "agreement", "proposal", "bid", "effort",
+                 "efforts", "attempt", "request", "promise", "pledge", "commitment", "readiness",
+                 "willingness", "intention", "move", "opportunity", "chance"}
+_NOT_NOUNS = PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORDS | DETERMINERS | {
+    "and", "or", "but", "nor", "so", "also", "however", "meanwhile", "thus", "there", "it", "they", "he", "she",
+    "we", "i", "you", "who", "what", "not", "then", "alone", "themselves", "itself"}
+
+
+def _noun_word(view: SentenceView, j: int) -> bool:
+    """A lower-case word that may head a noun phrase before a verb ("Croatian experts")."""
+    low = view.low(j)
+    return (low.isalpha() and view.tokens[j].text[:1].islower() and low not in _NOT_NOUNS
+            and not (low.endswith("ly") and len(low) > 4) and not low.endswith(("ed", "ing")))
+
+
+def _modified_actor(view: SentenceView, k: int) -> int | None:
+    """The actor that a prepositional phrase holding mention k modifies: "the police in the
+    Gaza Strip", "Human Rights Watch in New York", "Officials from Kansas" (None for "the
+    relationship between Russia and Iran": no actor before the preposition)."""
+    i = view.mention_tokens[k][0] - 1
+    if view.low(i) in DETERMINERS:
+        i -= 1
+    if view.low(i) not in ("in", "of", "from", "at"):
+        return None
+    owner = view.mention_end.get(i - 1)
+    if owner is None or not view.is_actor(owner) or _in_prepositional_phrase(view, [owner]):
+        return None
+    return owner
+
+
+def _opens_sentence(view: SentenceView, k: int) -> bool:
+    """Whether mention k opens its sentence (after a determiner at most): the sentence's own
+    subject, not an object ("We've seen Russia ...")."""
+    first = view.mention_tokens[k][0]
+    return first == view.first or first == view.first + 1 and view.low(view.first) in DETERMINERS
+
+
+def _actor_between(view: SentenceView, start: int, end: int) -> bool:
+    """Whether an actor mention starts in tokens [start, end)."""
+    return any(k is not None and view.is_actor(k) for k in map(view.mention_start.get, range(start, end)))
 
 
 def _sentence_subject(view: SentenceView, before: int) -> list[int]:
@@ -721,8 +789,9 @@ def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ..
     k = view.mention_end.get(head - 1)
     if k is not None:
         first, _ = view.mention_tokens[k]
-        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"} and view.mentions[k].kind != "agent":
-            return True  # "This Moscow visit": the name modifies a noun (an agent is a noun: "a Swiss court")
+        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"} and not (
+                view.mentions[k].kind == "agent" and view.low(first - 1) in ("a", "an")):
+            return True  # "This Moscow visit": the name modifies a noun (an agent is one: "a Swiss court")
         if noun_preps and view.low(head + 1) in set(noun_preps) | {"from", "by"}:
             return True  # "US sanctions on Iran"
     return prev in {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "’s", "'s",
