@@ -106,3 +106,9 @@ def test_a_coordinated_or_purpose_verb_takes_the_subject_that_opens_the_sentence
 
 def test_a_plain_word_opens_a_phrase_only_after_a_boundary() -> None:
     assert ("Russia", "Ukraine") in spans("Analysts have seen Russia attack Ukraine.")
+
+
+def test_a_participle_after_a_document_has_the_documents_author_as_subject() -> None:
+    assert ("Putin", "Xi") in spans("On Monday, Putin issued a statement urging Xi to act.")
+    # the author is not the sentence's own subject: no guess
+    assert spans("Kim said Putin issued a statement urging Xi to act.") == set()

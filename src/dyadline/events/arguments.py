@@ -108,7 +108,8 @@ def _left_edge(view: SentenceView, first: int, lo: int) -> int:
 def _noun_run(view: SentenceView, j: int, hi: int, limit: int = 3) -> int:
     """The end of the lower-case noun/adjective run starting at j ("draft resolution")."""
     i = j
-    while i < hi and i - j < limit and _plain_word(view, i) and (not view.low(i).endswith("ed") or "-" in view.low(i)):
+    while i < hi and i - j < limit and _plain_word(view, i) and view.low(i) not in DETERMINERS \
+            and (not view.low(i).endswith("ed") or "-" in view.low(i)):
         i += 1
     return i
 

@@ -187,7 +187,11 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             if not sources and not agentless:
                 continue
         trigger_words = (min(group_start, match.head), match.end)
-        roles.sources = [_argument(view, k, source_bounds, trigger_words) for k in sources]
+        distant = any(word in rule for rule in roles.how[:1] for word in _DISTANT_RULES)
+        # a subject found away from the verb may be followed by its own verb ("Amnesty put out a
+        # report accusing"): plain words after it join it only after an agent or a demonym
+        roles.sources = [_argument(view, k, source_bounds, trigger_words,
+                                   not distant or view.mentions[k].kind in ("agent", "demonym")) for k in sources]
         roles.targets = [_argument(view, k, target_bounds, trigger_words, not match.entry.noun) for k in targets]
         if phrase_target is not None:
             roles.targets = [phrase_target]
@@ -198,6 +202,10 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         trigger = Span(doc.text[first_token.start:last_token.end], first_token.start, last_token.end)
         candidates.append(_Candidate(match, roles, trigger, group_start))
     return candidates
+
+
+#: Subject rules that find the subject away from the verb group.
+_DISTANT_RULES = ("sentence", "participle", "coordinated", "main clause", "pronoun")
 
 
 def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention, str] | None:

@@ -435,6 +435,10 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
                                                                             "agent")):
             return earlier, f"pronoun '{low}': the sentence's earlier subject", 0.15
     head_low = view.low(head)
+    if head_low.endswith("ing") and group_start == head and low in DOCUMENTS:
+        main = _sentence_subject(view, j)  # "Amnesty issued a statement calling on Belarus to ..."
+        if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], j):
+            return main, "participle after a document: its author, the sentence's subject", 0.15
     if head_low.endswith("ing") and group_start == head:
         if low == "," and previous_subject:
             return previous_subject, "participle: subject of the main clause", 0.15
@@ -505,6 +509,11 @@ def _subject_phrase(view: SentenceView, group_start: int) -> list[int]:
     return []
 
 
+#: Documents whose content a participle reports ("issued a statement calling on", "a report
+#: accusing"): the participle's subject is the document's author.
+DOCUMENTS = {"statement", "statements", "report", "resolution", "letter", "message", "communique",
+             "communiqué", "declaration", "note", "release", "video", "tweet", "post", "speech", "appeal",
+             "petition", "motion", "bill", "decree", "order", "memo", "op-ed", "editorial", "interview"}
 #: Nouns whose "to" infinitive states what the sentence's subject means to do ("accepted an
 #: invitation to meet", "announced plans to visit").
 PURPOSE_NOUNS = {"invitation", "offer", "plan", "plans", "decision", "agreement", "proposal", "bid", "effort",
@@ -541,7 +550,13 @@ def _opens_sentence(view: SentenceView, k: int) -> bool:
     """Whether mention k opens its sentence (after a determiner at most): the sentence's own
     subject, not an object ("We've seen Russia ...")."""
     first = view.mention_tokens[k][0]
-    return first == view.first or first == view.first + 1 and view.low(view.first) in DETERMINERS
+    i = first - 1
+    if view.low(i) in DETERMINERS:
+        i -= 1
+    if i < view.first or i == view.first and view.low(i) in ("and", "but", "meanwhile", "also"):
+        return True
+    # after an introductory phrase with no actor: "On October 16, Amnesty International ..."
+    return view.low(i) == "," and not _actor_between(view, view.first, i)
 
 
 def _actor_between(view: SentenceView, start: int, end: int) -> bool:
