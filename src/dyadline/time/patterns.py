@@ -309,7 +309,7 @@ seventeen eighteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 couple new post pre prior countless
 """.split())
 # Words that may stand between a weak first word and the word that makes the expression.
-MIDDLE = WEAK_FIRST | frozenset("least than to of in better part and".split())
+MIDDLE = WEAK_FIRST | frozenset("least than to or of in better part and".split())
 # Words of the patterns that never start one (they follow: "ago", "of 1990", "or so").
 NEVER_FIRST = frozenset("in of to and or than on ago hence from before after least so st nd rd th "
                         "better part s t m p sd ecmp for by until million billion percent times "
@@ -508,6 +508,8 @@ def _gate_words(patterns: tuple[str, ...]) -> tuple[frozenset[str], frozenset[st
     strong, weak = first - WEAK_FIRST, first & WEAK_FIRST
     # a word no rule can start with never opens an expression (it may still follow a weak one)
     first_words = _first_words(patterns)
+    if first_words is not None:  # "Fridays": a plural the patterns spell as "friday" + "s"
+        strong |= {w + "s" for w in strong if w + "s" in first_words}
     opening = strong if first_words is None else strong & first_words
     if first_words is not None:
         weak &= first_words
@@ -531,7 +533,8 @@ def _digits() -> str:
             rf"|\d{{1,2}}:\d\d|\d{{1,2}}/\d{{1,2}}/\d"
             rf"|\d{{3,4}}\s+(?:[ecmp][sd]t|gmt|utc|bst|cet|cest|msk|local)\b"
             rf"|\d+(?:\.\d+)?(?:st|nd|rd|th)?\s*(?:1/2\s*|(?:to|or|-)\s*\d+\s*)?[\s-]*"
-            rf"(?:of\s+)?(?:{_trie(after_number)})(?![a-z])")
+            rf"(?:of\s+|(?:more|additional|full|straight|consecutive|long|short|whole)\s+)?"
+            rf"(?:{_trie(after_number)})(?![a-z])")
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ def _automaton():
     automaton = ahocorasick.Automaton()
     for word in strong:  # a strong word no rule starts with only ends a chain ("time", "old")
         automaton.add_word(f" {word} ", (len(word) + 1, word in opening, word))
+        automaton.add_word(f" {word}0", (len(word) + 1, word in opening, word))  # "July20"
     automaton.add_word(" 0", (1, True, ""))          # a number (its first digit)
     for key in ("q0", "h0", "fy0"):                  # "Q3", "H1", "FY2025": a digit after letters
         automaton.add_word(key, (len(key), True, key[:-1]))
