@@ -351,3 +351,55 @@ def test_quarters_with_a_year_need_no_publication_date() -> None:
 
     found = find_time_expressions(segment("Profits rose in the third quarter of 1998."), None)
     assert [(t.text, t.value) for t in found] == [("the third quarter of 1998", "1998-Q3")]
+
+
+# -- session 2: reporting verbs, adjacent units, names, the generic "today's", gate words ---
+
+def test_reporting_verb_after_a_quotation_does_not_set_the_tense() -> None:
+    # the saying is past, the leaving is not: "said" outside the parenthesis counts as far
+    text = "The delegation will leave at dawn (4 a.m. Thursday), the minister said."
+    assert value_of(text, "4 a.m. Thursday") == "2025-01-16T04:00"
+
+
+def test_reporting_verb_next_to_the_date_still_dates_it() -> None:
+    assert value_of("The minister said Friday that talks had failed.", "Friday") == "2025-01-10"
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("Prices rose sharply over the past year.", "the past year", "2024"),
+    ("The plant will be closed over the next year.", "the next year", "2026"),
+    ("He has been in hospital for the last week.", "the last week", "2025-W02"),
+    ("Exports fell in the previous month.", "the previous month", "2024-12"),
+])
+def test_the_past_or_next_calendar_unit_is_that_unit(sentence: str, phrase: str, value: str) -> None:
+    assert (phrase, value, "DATE") in timexes(sentence)
+
+
+def test_the_past_decade_stays_a_span() -> None:
+    assert ("the past decade", "P10Y", "DURATION") in timexes("Crime fell over the past decade.")
+
+
+@pytest.mark.parametrize("sentence", [
+    'The minister, speaking on ABC\'s "This Week," said the request was lawful.',
+    "You are listening to Radio Free Today.",
+])
+def test_a_capitalised_relative_word_inside_a_sentence_is_a_name(sentence: str) -> None:
+    assert timexes(sentence) == []
+
+
+def test_a_capitalised_relative_word_opening_a_quotation_is_a_date() -> None:
+    assert value_of("He said: ``Today is a sad day for the country.''", "Today") == "2025-01-14"
+
+
+def test_todays_world_is_the_present_age_not_the_day() -> None:
+    assert timexes("Such barriers make no sense in today's world, the judge wrote.") == []
+    assert value_of("Today's vote was delayed.", "Today") == "2025-01-14"
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The repairs took five or six weeks.", "five or six weeks", "P5W"),
+    ("Profits rose for 14 straight years.", "14 straight years", "P14Y"),
+    ("The market is closed on Fridays.", "Fridays", "XXXX-WXX-5"),
+])
+def test_the_gate_lets_through_what_the_rules_take(sentence: str, phrase: str, value: str) -> None:
+    assert value_of(sentence, phrase) == value

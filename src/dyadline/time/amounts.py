@@ -26,8 +26,11 @@ def h_duration(g: dict[str, str], ctx: Context) -> Result:
         phrase = " ".join(g["half"].lower().split())
         unit = next(u for u in ("hour", "day", "year", "century") if u in phrase)
         return duration_value(0.5, unit), "DURATION"
-    if g.get("unit2"):
-        return duration_value(1, g["unit2"]), "DURATION"
+    if g.get("unit2"):  # "the last week": the week before (see ``the_adjacent_unit``)
+        from .relative import the_adjacent_unit
+
+        adjacent = the_adjacent_unit(f"the {g['rel2']}", g["unit2"], ctx)
+        return adjacent if adjacent is not None else (duration_value(1, g["unit2"]), "DURATION")
     if g.get("unit5"):  # "another year", "an additional week"
         return duration_value(1, g["unit5"]), "DURATION"
     num = g["num"]

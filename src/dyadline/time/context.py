@@ -40,6 +40,20 @@ class Context:
         tense = self.tense_at(self.start, self.end)
         return tense if tense != "present" else None
 
+    def is_a_name(self) -> bool:
+        """A relative expression written as a name ("ABC's \"This Week\"", "VOA Today"): every
+        word capitalised though it is more than one, or one capitalised word straight after a
+        word or a comma (where a sentence does not start).  English capitalises "this week"
+        and "today" only at the start of a sentence or a quotation."""
+        span = self.text[self.start:self.end]
+        words = span.split()
+        if not words or not words[0][:1].isupper() or span.isupper():
+            return False
+        if len(words) > 1:
+            return all(w[:1].isupper() for w in words)
+        before = self.text[max(0, self.start - 3):self.start].rstrip()
+        return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
     def before(self, width: int = 40) -> str:
         return self.text[max(0, self.start - width):self.start]
 

@@ -118,6 +118,25 @@ def h_ago(g: dict[str, str], ctx: Context) -> Result:
     return None
 
 
+#: "the past year", "the next week": TimeBank reads the calendar unit before or after the
+#: publication date (a DATE), not a span of that length; a decade or a century stays a span
+#: ("over the past decade": the last ten years)
+_ADJACENT = {"the past": -1, "the previous": -1, "the last": -1, "the next": 1, "the coming": 1}
+
+
+def the_adjacent_unit(rel: str, unit: str, ctx: Context) -> Result:
+    """The DATE of "the past/last/previous/next/coming" + a calendar unit, else None."""
+    shift = _ADJACENT.get(" ".join(rel.lower().split()))
+    unit = unit.lower()
+    if shift is None or ctx.dct is None or unit not in ("day", "week", "weekend", "month", "quarter",
+                                                         "year"):
+        return None
+    if unit == "day":
+        return cal.iso(ctx.dct + timedelta(days=shift)), "DATE"
+    value = _unit_value(unit, shift, ctx.dct)
+    return (value, "DATE") if value else None
+
+
 def _unit_value(unit: str, shift: int, dct: date) -> str | None:
     if unit == "week":
         return cal.week_value(dct + timedelta(weeks=shift))
@@ -138,6 +157,8 @@ def _unit_value(unit: str, shift: int, dct: date) -> str | None:
 
 
 def h_relunit(g: dict[str, str], ctx: Context) -> Result:
+    if ctx.is_a_name():
+        return None  # ABC News' "This Week"
     if g.get("unit3"):
         unit = g["unit3"].lower()
         if g["end3"].lower() == "earlier":
@@ -161,6 +182,9 @@ def h_relunit(g: dict[str, str], ctx: Context) -> Result:
             and not g.get("mod"):
         if rel == "the same":
             return None
+        adjacent = the_adjacent_unit(rel, unit, ctx)
+        if adjacent is not None:
+            return adjacent
         designator = lexicon().units[unit]
         return duration_value(1, unit) if designator else None, "DURATION"
     if rel == "that":
@@ -293,8 +317,18 @@ def h_season(g: dict[str, str], ctx: Context) -> Result:
     return f"{chosen[2]}-{code}", "DATE"
 
 
+#: "today's world", "today's youth": the present age, not the day of the article (TimeBank
+#: leaves these out); "today's vote", "yesterday's announcement" stay days
+_GENERIC_AFTER = re.compile(r"['\u2019]s\s+(?:\w+\s+)?(?:world|youth|society|generations?|children"
+                            r"|kids|young|teenagers|families|culture)\b", re.IGNORECASE)
+
+
 def h_relday(g: dict[str, str], ctx: Context) -> Result:
+    if ctx.is_a_name():
+        return None  # "This is VOA Today."
     word = " ".join(g["rd"].lower().split())
+    if word in ("today", "tomorrow") and _GENERIC_AFTER.match(ctx.after(30)):
+        return None
     pod = g.get("pod")
     code = None
     if word.startswith("this "):

@@ -70,13 +70,16 @@ def sentence_cues(sentence: str) -> list[Cue]:
             if m.group(0) in not_past:
                 continue
             kind = "past"
+        if m.group(0) in _REPORTING:
+            kind = "report"
         elif kind == "prog":
             kind = "future"
         cues.append((m.start(), m.end(), str(kind)))
     return cues
 
 
-_CLAUSE_BREAK = re.compile(r"[;&]|\b(?:and|but|while|whereas|which|who|that|when|after|before|because)\b")
+_CLAUSE_BREAK = re.compile(r"[;&()\"\u201c\u201d]|``|''|\b(?:and|but|while|whereas|which|who|that|when|after"
+                           r"|before|because)\b")
 
 
 def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90,
@@ -98,6 +101,17 @@ def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90,
         between = sentence[lo:hi]
         if between and _CLAUSE_BREAK.search(between):
             distance += penalty  # another clause: "met on Friday and will talk ..."
+        if kind == "report":
+            kind = "past"
+            if distance > _NEXT_TO:  # "said Friday" dates the saying; "will go Friday, he said" not
+                distance += _REPORT_PENALTY
         if distance < best_distance:
             best, best_distance = kind, distance
     return best
+
+
+#: reporting verbs: their tense is the report's ("will leave Thursday, Castro said"), so they
+#: count as further away than they are, unless the expression is next to them ("said on Friday")
+_REPORTING = frozenset("said says say told tells".split())
+_NEXT_TO = 4
+_REPORT_PENALTY = 30
