@@ -4,7 +4,7 @@ for these tests; mentions built by hand (tests/eventkit.py)."""
 
 from __future__ import annotations
 
-from eventkit import events_of, hand_mentions, triples
+from eventkit import ACTORS, events_of, hand_mentions, triples
 
 from dyadline.events import code_events, load_lexicon
 from dyadline.text import segment
@@ -39,3 +39,45 @@ def test_the_subject_noun_phrase_ending_in_an_unknown_name_is_that_name_s() -> N
     doc = segment("The Kremlin news agency Tass condemned Israel.")
     assert code_events(doc, "t", None, hand_mentions(doc.text), [], [], load_lexicon(),
                        unknown_actors=False) == []
+
+
+def test_a_common_noun_actor_after_an_article_is_a_subject_not_a_modifier() -> None:
+    actors = dict(ACTORS, **{"Russian court": ("RUS", "JUD", "agent")})
+    assert triples("A Russian court condemned Israel.", actors=actors) == {("RUS", "ISR", "111")}
+    assert triples("This Moscow visit marks the first trip abroad for Putin.") == set()
+
+
+def test_a_noun_in_ing_before_the_verb_is_no_gerund() -> None:
+    assert triples("Russia on Monday evening attacked Ukraine.") == {("RUS", "UKR", "180")}
+    # the object of a gerund is still a noun: "Facing sanctions ..."
+    assert ("USA", "RUS", "163") in triples("Facing sanctions from the US, Russia attacked Ukraine.")
+
+
+def test_pronoun_subjects_stand_for_the_sentence_subject_of_their_kind() -> None:
+    assert triples("Putin said he condemned Israel.") == {("RUS", "ISR", "111")}
+    actors = dict(ACTORS, **{"Iraqi military": ("IRQ", "MIL", "agent")})
+    assert triples("The Iraqi military says it attacked Hamas.", actors=actors) == {("IRQ", "PSE", "180")}
+    # "he" cannot stand for a country
+    assert triples("Russia said he condemned Israel.") == set()
+
+
+def test_a_coordinated_verb_takes_the_sentence_subject_when_the_first_verb_is_not_coded() -> None:
+    assert triples("Israel closed the crossings and attacked Hamas.") == {("ISR", "PSE", "180")}
+    # a gerund after "and" is no finite verb of the subject
+    assert triples("Israel spent money on roads and attacking Hamas.") == set()
+
+
+def test_the_subject_is_found_across_a_parenthesis_and_a_time_phrase() -> None:
+    assert triples("Hamas (AFP) on Monday condemned Israel.") == {("PSE", "ISR", "111")}
+
+
+def test_the_subject_is_found_across_an_including_phrase() -> None:
+    assert triples("Russia, along with its partners, condemned Israel.") == {("RUS", "ISR", "111")}
+
+
+def test_a_verb_of_beginning_joins_the_verb_group_of_a_gerund() -> None:
+    assert triples("Russia has begun attacking Ukraine.") == {("RUS", "UKR", "180")}
+
+
+def test_armed_before_a_group_noun_is_an_adjective() -> None:
+    assert not any(code == "072" for _, _, code in triples("Russia seized the town and armed groups fled."))

@@ -62,8 +62,9 @@ INTENT = {"expect", "expected", "expects", "plan", "plans", "planned", "planning
           "scheduled", "slated", "looking", "able", "willing", "about"}
 REFUSAL = {"refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "decline",
            "declines", "declined", "declining"}
-CONTINUE = {"continue", "continues", "continued", "continuing", "begin", "begins", "began",
-            "start", "starts", "started", "resume", "resumed"}
+CONTINUE = {"continue", "continues", "continued", "continuing", "begin", "begins", "began", "begun",
+            "beginning", "start", "starts", "started", "starting", "resume", "resumes", "resumed",
+            "resuming", "keep", "keeps", "kept"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLAUSE_END = {";", ":", ".", "!", "?", "\u201c", "\u201d", "\"", "but", "while", "whereas",
               "although", "because", "who", "which", "when", "after", "before", "since", "as",
@@ -72,6 +73,9 @@ GENERIC_GROUPS = {"country", "countries", "nation", "nations", "state", "states"
                   "partner", "partners", "neighbour", "neighbours", "neighbor", "neighbors",
                   "government", "governments", "power", "powers", "group", "groups", "member",
                   "members", "others", "regimes", "players"}
+#: Words that open a phrase between commas after a subject ("Syrian groups, including X, threatened").
+APPOSITION_OPENERS = {"including", "along", "together", "like", "especially", "notably", "backed",
+                      "supported", "led", "joined", "accompanied"}
 EXAMPLE_MARKERS = {"including", "like", "notably", "especially", "particularly"}
 INTRODUCERS = {"facing", "despite", "under", "amid", "following", "after", "given", "with"}
 SPEECH = {"say", "says", "said", "saying", "add", "adds", "added", "state", "states", "stated",
@@ -209,6 +213,10 @@ def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
                 words.append(low)
                 j -= 1
                 continue
+        if low in CONTINUE and j + 1 == head and view.low(head).endswith("ing"):
+            words.append(low)  # "has begun withdrawing", "continued shelling"
+            j -= 1
+            continue
         break
     return j + 1, words
 
@@ -346,18 +354,18 @@ TIME_WORDS = {"on", "last", "this", "next", "early", "late", "earlier", "later",
 def _skip_interjections(view: SentenceView, j: int) -> int:
     """Move left over a time phrase ("on Friday") or a parenthesis ("(AFP)") before the verb."""
     start = j
+    i = j
+    while i >= view.first and (view.low(i) in TIME_WORDS or view.low(i).isdigit()) and start - i < 5:
+        i -= 1
+    if i < start and (view.low(i + 1) in TIME_WORDS or i in view.mention_at or view.low(i) == ")"):
+        j = i  # "The Nigeria Labour Congress (NLC) on Tuesday called": the time phrase, then
     if view.low(j) == ")":
         i = j - 1
         while i > view.first and view.low(i) != "(" and j - i < 12:
             i -= 1
         if view.low(i) == "(":
             return i - 1
-    i = j
-    while i >= view.first and (view.low(i) in TIME_WORDS or view.low(i).isdigit()) and start - i < 5:
-        i -= 1
-    if i < start and (view.low(i + 1) in TIME_WORDS or i in view.mention_at):
-        return i
-    return start
+    return j
 
 
 def _in_prepositional_phrase(view: SentenceView, members: list[int]) -> bool:
@@ -367,6 +375,13 @@ def _in_prepositional_phrase(view: SentenceView, members: list[int]) -> bool:
     if before in DETERMINERS:
         before = view.low(first - 2)
     return before in PREPOSITIONS and before not in ("according", "by")
+
+
+#: Subject pronouns and the kinds of mention they can stand for (None: any): "it" a state,
+#: an organisation or a group ("Iraqi military says it has seized"), "he"/"she" a person.
+PRONOUN_KINDS: dict[str, tuple[str, ...] | None] = {
+    "they": None, "it": ("country", "organisation", "capital", "agent"),
+    "he": ("person", "title"), "she": ("person", "title")}
 
 
 def find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
@@ -406,7 +421,7 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         while i > view.first and view.low(i) not in (",", ";", ":") and j - i <= 14:
             i -= 1
         if view.low(i) == "," and (view.low(i + 1) in RELATIVE or view.mention_at.get(i + 1) is not None
-                                   or view.low(i + 1) in DETERMINERS):
+                                   or view.low(i + 1) in DETERMINERS or view.low(i + 1) in APPOSITION_OPENERS):
             k = _mention_ending_at(view, i - 1)
             if k is not None:
                 return _compound_left(view, k), "subject across apposition", 0.05
@@ -420,7 +435,10 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         return [], "", 0.0
     if low in ("and", "but", "then") and previous_subject:
         return previous_subject, "subject of the coordinated verb", 0.15
-    if low == "and" and view.mention_end.get(j - 1) is None:
+    if low == "and" and view.mention_end.get(j - 1) is None and not view.low(head).endswith("ing") \
+            and "to" not in (view.low(j - 2), view.low(j - 3)):
+        # not a gerund ("helping refugees and fighting") nor an infinitive ("trying to develop
+        # and strengthen ties": the subject of "trying" is not always the sentence's)
         main = _sentence_subject(view, j)  # "The EU would step up its efforts and would hold talks"
         if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], j):
             return main, "subject of the coordinated verb (the sentence's subject)", 0.2
@@ -428,11 +446,11 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         main = _sentence_subject(view, j)  # "Trump accepted an invitation to meet Kim"
         if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], j):
             return main, "subject of the main clause (infinitive of purpose)", 0.2
-    if low in ("it", "they") and j - 1 >= view.first and view.low(j - 1) not in PREPOSITIONS:
+    if low in PRONOUN_KINDS and j - 1 >= view.first and view.low(j - 1) not in PREPOSITIONS:
         # "Iran said it would retaliate": the pronoun stands for the sentence's earlier subject
         earlier = _sentence_subject(view, j)
-        if earlier and (low == "they" or view.mentions[earlier[0]].kind in ("country", "organisation", "capital",
-                                                                            "agent")):
+        kinds = PRONOUN_KINDS[low]
+        if earlier and (kinds is None or view.mentions[earlier[0]].kind in kinds):
             return earlier, f"pronoun '{low}': the sentence's earlier subject", 0.15
     head_low = view.low(head)
     if head_low.endswith("ing") and group_start == head and low in DOCUMENTS:
@@ -796,17 +814,28 @@ def agent_after_by(view: SentenceView, match: Match) -> list[int]:
     return []
 
 
+#: Words in -ing that are no gerund taking an object: nouns, prepositions, auxiliaries.
+_ING_WORDS = {"bring", "thing", "king", "during", "something", "nothing", "anything", "everything",
+              "morning", "evening", "being", "having", "spring", "beijing", "wedding", "ceiling", "string",
+              "wing", "ring", "building", "meeting", "briefing", "hearing"}
+
+
 def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ...] = ()) -> bool:
     """A head used as a noun: "an aid pact", "Trump's return", "facing sanctions from", "This Moscow visit"."""
     prev = view.low(head - 1)
-    if prev.endswith("ing") and prev not in ("bring", "thing", "king", "during", "something") or prev in INTRODUCERS:
-        return True  # object of a gerund or an introducer: "Facing sanctions", "amid attacks"
+    if prev.endswith("ing") and prev not in _ING_WORDS or prev in INTRODUCERS:
+        # object of a gerund or an introducer: "Facing sanctions", "amid attacks"; not after
+        # a noun in -ing ("Monday evening staged") or "being" ("are being deployed")
+        return True
     k = view.mention_end.get(head - 1)
     if k is not None:
-        first, _ = view.mention_tokens[k]
-        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"} and not (
+        first, last = view.mention_tokens[k]
+        if view.low(first - 1) in {"this", "that", "a", "an", "these", "those"} \
+                and view.tokens[last - 1].is_upper_initial and not (
                 view.mentions[k].kind == "agent" and view.low(first - 1) in ("a", "an")):
-            return True  # "This Moscow visit": the name modifies a noun (an agent is one: "a Swiss court")
+            # "This Moscow visit": the name modifies a noun; "a Swiss court rejected", "(said)
+            # that the Biden administration left" have a subject that ends in a common noun
+            return True
         if noun_preps and view.low(head + 1) in set(noun_preps) | {"from", "by"}:
             return True  # "US sanctions on Iran"
     return prev in {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "’s", "'s",
