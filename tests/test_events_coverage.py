@@ -81,3 +81,8 @@ def test_a_verb_of_beginning_joins_the_verb_group_of_a_gerund() -> None:
 
 def test_armed_before_a_group_noun_is_an_adjective() -> None:
     assert not any(code == "072" for _, _, code in triples("Russia seized the town and armed groups fled."))
+
+
+def test_a_pronoun_in_a_free_relative_clause_is_no_subject_of_an_event() -> None:
+    # "what it attacked" names a thing; Russia's attack is not reported
+    assert ("RUS", None, "180") not in triples("Russia said Israel condemned what it attacked.")

@@ -384,6 +384,11 @@ PRONOUN_KINDS: dict[str, tuple[str, ...] | None] = {
     "he": ("person", "title"), "she": ("person", "title")}
 
 
+#: Words that open a relative clause before its subject ("provide what it needs"): the
+#: clause describes a thing, it reports no event of the pronoun's antecedent.
+FREE_RELATIVE = {"what", "whatever", "which", "whom", "whose"}
+
+
 def find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
                  head: int) -> tuple[list[int], str, float]:
     """Mention indices of the subject of the verb group starting at ``group_start``."""
@@ -446,7 +451,8 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         main = _sentence_subject(view, j)  # "Trump accepted an invitation to meet Kim"
         if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], j):
             return main, "subject of the main clause (infinitive of purpose)", 0.2
-    if low in PRONOUN_KINDS and j - 1 >= view.first and view.low(j - 1) not in PREPOSITIONS:
+    if low in PRONOUN_KINDS and j - 1 >= view.first and view.low(j - 1) not in PREPOSITIONS \
+            and view.low(j - 1) not in FREE_RELATIVE:
         # "Iran said it would retaliate": the pronoun stands for the sentence's earlier subject
         earlier = _sentence_subject(view, j)
         kinds = PRONOUN_KINDS[low]
