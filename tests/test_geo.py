@@ -272,3 +272,12 @@ def test_two_letter_town_before_a_capitalised_word_is_a_particle():
     # "Al" is also a village (Ål, Norway); here it starts the name of a base
     places = places_of("US aircraft flew from Al Udeid air base in Qatar.")
     assert [p.text for p in places] == ["US", "Qatar"]
+
+
+def test_bare_name_is_the_county_the_article_names_in_full():
+    text = ("DeKalb County commissioners met on Tuesday. Officials in DeKalb said the budget "
+            "would pass, and Decatur agreed.")
+    dekalb = [p for p in places_of(text) if p.text == "DeKalb"]
+    assert dekalb and dekalb[0].name == "DeKalb County" and dekalb[0].feature == "admin2"
+    assert locate("DeKalb", ["USA"], context=text).name == "DeKalb County"
+    assert locate("DeKalb", ["USA"]).name == "DeKalb"  # without the article: the town

@@ -158,6 +158,24 @@ def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry
     return second
 
 
+def _as_counties(resolved: list[tuple[Match, Entry]]) -> list[tuple[Match, Entry]]:
+    """A bare name is the county the article names in full ("DeKalb" in an article about
+    DeKalb County: local news shortens the county's name, not the town's)."""
+    counties = {m.key: e for m, e in resolved if e.feature == ADMIN2}
+    if not counties:
+        return resolved
+    out = []
+    for m, entry in resolved:
+        if entry.feature != ADMIN2:
+            for generic in _COUNTY_WORDS:
+                county = counties.get(m.key + generic)
+                if county is not None:
+                    entry = county
+                    break
+        out.append((m, entry))
+    return out
+
+
 def _county_points(entries: Sequence[Entry]) -> dict[str, tuple[float, float]]:
     """Mean position of the towns an article names, by US state: where its counties lie."""
     sums: dict[str, list[float]] = {}
@@ -205,6 +223,7 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
     focus = _focus(gaz, [m for m in matches if not m.local], _article_countries(mentions, matches))
     matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
+    resolved = _as_counties(resolved)
     points = _county_points([e for _, e in resolved])
     starts = {m.start for m in matches}
     places: list[Place] = []
@@ -219,8 +238,9 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
 
 
 @lru_cache(maxsize=64)
-def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]]]:
-    """What a context text (an article, a sentence) is about, and where its counties lie; cached."""
+def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]], dict[str, Entry]]:
+    """What a context text (an article, a sentence) is about, where its counties lie, and the
+    counties it names (normalised name -> entry); cached."""
     from ..text import segment
 
     doc = segment(context)
@@ -229,11 +249,16 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]]]
     focus = _focus(gaz, [m for m in matches if not m.local], set())
     matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
+    counties: dict[str, Entry] = {}
     for m, entry in resolved:
         focus.add(entry, m.key, point=False)
-    return focus, _county_points([entry for _, entry in resolved])
+        if entry.feature == ADMIN2:
+            counties.setdefault(m.key, entry)
+    return focus, _county_points([entry for _, entry in resolved]), counties
 
 
+#: what follows a county's own name in its full name
+_COUNTY_WORDS = (" county", " parish")
 #: endings of the words for a place's inhabitants, and what replaces each to give the place:
 #: "Ohioans", "Minnesotans", "Ontarians", "Londoners", "Richmondites", "Dagestani"
 _GENTILIC_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ans", ""), ("ns", ""), ("an", ""),
@@ -284,7 +309,11 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
     gaz = gazetteer()
     points: dict[str, tuple[float, float]] = {}
     if context:
-        focus, points = _context_focus(context)
+        focus, points, counties = _context_focus(context)
+        for generic in _COUNTY_WORDS:  # "DeKalb" in an article about DeKalb County
+            county = counties.get(normalise(name) + generic)
+            if county is not None:
+                return _place(name, -1, -1, _refine(county, points), "other")
         focus = focus.copy()
         for code in countries:
             if code:
