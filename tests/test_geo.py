@@ -281,3 +281,11 @@ def test_bare_name_is_the_county_the_article_names_in_full():
     assert dekalb and dekalb[0].name == "DeKalb County" and dekalb[0].feature == "admin2"
     assert locate("DeKalb", ["USA"], context=text).name == "DeKalb County"
     assert locate("DeKalb", ["USA"]).name == "DeKalb"  # without the article: the town
+
+
+def test_bare_name_is_the_place_given_once_with_its_container():
+    text = ("The fair opened in Paris, Tenn., on Friday. Paris officials said the crowds were "
+            "the largest in years.")
+    paris = [p for p in places_of(text) if p.text == "Paris"]
+    assert len(paris) == 2 and all(p.country == "USA" and 35.5 < p.lat < 37 for p in paris)
+    assert 35.5 < locate("Paris", [], context=text).lat < 37

@@ -158,19 +158,23 @@ def _resolve(gaz, matches: list[Match], focus: Focus) -> list[tuple[Match, Entry
     return second
 
 
-def _as_counties(resolved: list[tuple[Match, Entry]]) -> list[tuple[Match, Entry]]:
-    """A bare name is the county the article names in full ("DeKalb" in an article about
-    DeKalb County: local news shortens the county's name, not the town's)."""
-    counties = {m.key: e for m, e in resolved if e.feature == ADMIN2}
-    if not counties:
+def _as_named(resolved: list[tuple[Match, Entry]]) -> list[tuple[Match, Entry]]:
+    """A bare name is the place the article names in full: the county it names ("DeKalb" in an
+    article about DeKalb County: local news shortens the county's name, not the town's), or
+    the place it gives once with a container ("Paris" after "Paris, Tenn.")."""
+    named = {m.key: e for m, e in resolved if e.feature == ADMIN2}
+    for m, e in resolved:
+        if m.container is not None:
+            named.setdefault(m.key, e)
+    if not named:
         return resolved
     out = []
     for m, entry in resolved:
-        if entry.feature != ADMIN2:
-            for generic in _COUNTY_WORDS:
-                county = counties.get(m.key + generic)
-                if county is not None:
-                    entry = county
+        if entry.feature != ADMIN2 and m.container is None:
+            for generic in ("",) + _COUNTY_WORDS:
+                found = named.get(m.key + generic)
+                if found is not None and (generic or found.feature != ADMIN2):
+                    entry = found
                     break
         out.append((m, entry))
     return out
@@ -223,7 +227,7 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
     focus = _focus(gaz, [m for m in matches if not m.local], _article_countries(mentions, matches))
     matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
-    resolved = _as_counties(resolved)
+    resolved = _as_named(resolved)
     points = _county_points([e for _, e in resolved])
     starts = {m.start for m in matches}
     places: list[Place] = []
@@ -249,12 +253,15 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]],
     focus = _focus(gaz, [m for m in matches if not m.local], set())
     matches = _settle_local(gaz, matches, focus)
     resolved = _resolve(gaz, matches, focus)
-    counties: dict[str, Entry] = {}
+    named: dict[str, Entry] = {}
     for m, entry in resolved:
         focus.add(entry, m.key, point=False)
         if entry.feature == ADMIN2:
-            counties.setdefault(m.key, entry)
-    return focus, _county_points([entry for _, entry in resolved]), counties
+            named.setdefault(m.key, entry)
+    for m, entry in resolved:
+        if m.container is not None:  # "Paris, Tenn.": the article's Paris
+            named.setdefault(m.key, entry)
+    return focus, _county_points([entry for _, entry in resolved]), named
 
 
 #: what follows a county's own name in its full name
@@ -309,11 +316,14 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
     gaz = gazetteer()
     points: dict[str, tuple[float, float]] = {}
     if context:
-        focus, points, counties = _context_focus(context)
-        for generic in _COUNTY_WORDS:  # "DeKalb" in an article about DeKalb County
-            county = counties.get(normalise(name) + generic)
-            if county is not None:
-                return _place(name, -1, -1, _refine(county, points), "other")
+        focus, points, named = _context_focus(context)
+        key = normalise(name)
+        for generic in ("",) + _COUNTY_WORDS:
+            # "Paris" in an article that says "Paris, Tenn." once; "DeKalb" in an article
+            # about DeKalb County
+            entry = named.get(key + generic)
+            if entry is not None and (generic or entry.feature != ADMIN2):
+                return _place(name, -1, -1, _refine(entry, points), "other")
         focus = focus.copy()
         for code in countries:
             if code:
