@@ -289,3 +289,8 @@ def test_bare_name_is_the_place_given_once_with_its_container():
     paris = [p for p in places_of(text) if p.text == "Paris"]
     assert len(paris) == 2 and all(p.country == "USA" and 35.5 < p.lat < 37 for p in paris)
     assert 35.5 < locate("Paris", [], context=text).lat < 37
+
+
+def test_alias_of_a_town_shared_with_a_state_is_the_town():
+    dc = locate("Washington D.C.")
+    assert dc.feature == "city" and 38.5 < dc.lat < 39.2  # not Washington state

@@ -434,7 +434,8 @@ def _build() -> tuple:
     for alias, name, country in _read_tsv("aliases.tsv"):
         targets = [i for i, _ in index.get(normalise(name), ()) if rows[i][2] == country]
         if targets:
-            target = max(targets, key=lambda i: rows[i][5])
+            # the table names towns: "Washington D.C." is the city, not the larger state
+            target = max(targets, key=lambda i: (rows[i][6] == CITY, rows[i][5]))
             index.setdefault(normalise(alias), []).append((target, 0))
     demonyms: dict[str, int] = {}
     for demonym, name in _read_tsv("demonyms.tsv"):
