@@ -46,3 +46,27 @@ def test_token_lookup_helpers() -> None:
 def test_empty_text() -> None:
     doc = segment("")
     assert doc.sentences == [] and doc.tokens == []
+
+
+def test_sentence_rule_matches_spacys_sentencizer() -> None:
+    """segment() applies the sentencizer's rule on token arrays: the same starts as spaCy's own."""
+    import numpy
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH
+
+    from dyadline.text.segment import _character_tables, _sentence_starts, nlp
+
+    texts = ["He left. She stayed!  Why? \"Fine.\" (Yes!) ... and then...",
+             "U.S. officials met. 'No,' he said.) Then: war?! Peace.\u3002Next \u00a0one",
+             "...leading dots. Mid-sentence: e.g. this one. \n\nAfter a blank line",
+             "No final stop here", "!?", ". a"]
+    for text in texts:
+        expected = [bool(t.is_sent_start) for t in nlp()(text)]
+        array = nlp().tokenizer(text).to_array([IDX, LENGTH, IS_PUNCT])
+        stop = (array[:, 1] == 1) & _character_tables()[0][[ord(text[i]) for i in array[:, 0]]]
+        starts = _sentence_starts(stop, array[:, 2] == 1)
+        assert starts.tolist() == expected, text
+
+
+def test_space_flag_follows_any_whitespace() -> None:
+    doc = segment("a\u00a0b c\u3000d\ne.")
+    assert [t.space for t in doc.tokens] == [True, True, True, True, False]
