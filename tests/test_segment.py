@@ -70,3 +70,10 @@ def test_sentence_rule_matches_spacys_sentencizer() -> None:
 def test_space_flag_follows_any_whitespace() -> None:
     doc = segment("a\u00a0b c\u3000d\ne.")
     assert [t.space for t in doc.tokens] == [True, True, True, True, False]
+
+
+def test_capitalised_tokens_are_those_with_an_upper_case_initial() -> None:
+    doc = segment("The \u00c9lys\u00e9e and \u00e9t\u00e9 met \U0001d400x in Kyiv. iPhone \u2160 \"Quote\"")
+    assert doc.capitalised() == [t.i for t in doc.tokens if t.text[:1].isupper()]
+    assert [doc.tokens[i].text for i in doc.capitalised()] == ["The", "\u00c9lys\u00e9e", "\U0001d400x",
+                                                                "Kyiv", "\u2160", "Quote"]

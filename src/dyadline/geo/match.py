@@ -129,8 +129,9 @@ def _longest(doc: TextDoc, gaz: Gazetteer, i: int, stop: int) -> tuple[int, str,
 
 def _capitalised_tokens(doc: TextDoc) -> list[int]:
     """Indices of the tokens whose first character is upper case: the only places a name may
-    start, so that the matcher's per-token work happens at these alone."""
-    return [t[0] for t in doc.tokens if t[1][:1].isupper()]
+    start, so that the matcher's per-token work happens at these alone (computed once by the
+    segmenter and shared with the other stages)."""
+    return doc.capitalised()
 
 
 def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:

@@ -96,8 +96,9 @@ class TextDoc:
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     def capitalised(self) -> list[int]:
-        """Indices of the tokens that start with a capital letter (built once per document):
-        the only places a name can start."""
+        """Indices of the tokens that start with a capital letter (built once per document,
+        by :func:`segment` from the code points): the only places a name can start, shared by
+        the stages that look for names instead of each scanning every token."""
         if self._capitalised is None:
             self._capitalised = [t.i for t in self.tokens if t.text[:1].isupper()]
         return self._capitalised
@@ -139,18 +140,21 @@ def nlp() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _character_tables() -> tuple[Any, Any]:
-    """Two lookup tables indexed by code point: the sentencizer's sentence-final characters
-    ("." "!" "?" and their counterparts in other scripts, all single characters), and the
-    characters for which ``str.isspace()`` holds.  Indexing a table with an array of code
-    points classifies every token at once, without a Python-level loop."""
+def _character_tables() -> tuple[Any, Any, Any]:
+    """Three lookup tables indexed by code point: the sentencizer's sentence-final characters
+    ("." "!" "?" and their counterparts in other scripts, all single characters), the
+    characters for which ``str.isspace()`` holds, and those for which ``str.isupper()`` holds.
+    Indexing a table with an array of code points classifies every token at once, without a
+    Python-level loop (built once per process, in some 50 ms)."""
     import numpy
 
     stops = numpy.zeros(0x110000, dtype=bool)
     stops[[ord(c) for c in nlp().get_pipe("sentencizer").punct_chars]] = True
     spaces = numpy.zeros(0x110000, dtype=bool)
     spaces[[c for c in range(0x3001) if chr(c).isspace()]] = True  # none lies above U+3000
-    return stops, spaces
+    uppers = numpy.zeros(0x110000, dtype=bool)
+    uppers[[c for c in range(0x110000) if chr(c).isupper()]] = True
+    return stops, spaces, uppers
 
 
 def _sentence_starts(stop: Any, punct: Any) -> Any:
@@ -194,7 +198,7 @@ def segment(text: str) -> TextDoc:
     starts_all, space = array[:, 0], array[:, 2] == 1
     # the text's code points, to classify characters at token offsets in one array lookup
     codes = numpy.frombuffer(cleaned.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-    stop_table, space_table = _character_tables()
+    stop_table, space_table, upper_table = _character_tables()
     stop = (array[:, 1] == 1) & stop_table[codes[starts_all]]
     breaks = _sentence_starts(stop, array[:, 3] == 1)
     # a blank line, and the end of a title line, always end a sentence
@@ -231,7 +235,9 @@ def segment(text: str) -> TextDoc:
     bounds = firsts + [len(tokens)]
     sentence_tokens = [(bounds[k], bounds[k + 1]) for k in range(len(firsts))]
     sentences = [Sentence(k, starts[a], ends[b - 1]) for k, (a, b) in enumerate(sentence_tokens)]
-    return TextDoc(cleaned, sentences, tokens, sentence_tokens, dateline_end, title_end, doc)
+    capitalised = numpy.flatnonzero(upper_table[codes[kept_starts]]).tolist()
+    return TextDoc(cleaned, sentences, tokens, sentence_tokens, dateline_end, title_end, doc,
+                   _capitalised=capitalised)
 
 
 def _title_end(text: str) -> int:
