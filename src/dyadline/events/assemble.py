@@ -18,7 +18,7 @@ from ..ontology import event_code
 from ..text import TextDoc
 from . import arguments, clauses
 from .clauses import Roles, SentenceView
-from .lexicon import Lexicon, Match
+from .lexicon import Lexicon, Match, Words
 
 #: PLOVER types whose future-tense mentions are coded as AGREE (intent), per the PLOVER manual.
 FUTURE_AS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -115,10 +115,12 @@ def _compound_subject(view: SentenceView, head: int) -> bool:
 
 
 def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], lexicon: Lexicon,
-                    places: Sequence[Place] = (), unknown_actors: bool = True) -> list[_Candidate]:
-    """Role-filled candidates for every lexicon phrase of one sentence."""
+                    places: Sequence[Place] = (), unknown_actors: bool = True,
+                    words: Words | None = None) -> list[_Candidate]:
+    """Role-filled candidates for every lexicon phrase of one sentence (``words``: the
+    lexicon's reading of the whole article, see :meth:`Lexicon.read`)."""
     first, last = doc.sentence_tokens[sentence_index]
-    found = lexicon.matches(doc.tokens, first, last)
+    found = lexicon.matches(doc.tokens, first, last, words)
     if not any(not m.entry.discard for m in found):
         return []  # most sentences: no phrase of the lexicon, no clause analysis needed
     view = SentenceView(doc, sentence_index, mentions, [(p.start, p.end) for p in places],
@@ -351,6 +353,7 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
     places_of: dict[int, list[Place]] = {}  # bucketed once: linear in the article's length
     for place in places:
         places_of.setdefault(doc.sentence_of(place.start), []).append(place)
+    words = lexicon.read(doc.tokens)  # the article's words read once, sliced per sentence
     dates_of: dict[int, list[TimeExpression]] = {}
     for expression in dates:
         dates_of.setdefault(doc.sentence_of(expression.start), []).append(expression)
@@ -364,7 +367,7 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
         if not sentence_mentions and not unknown_actors:
             continue
         for candidate in sentence_events(doc, sentence.index, sentence_mentions, lexicon, sentence_places,
-                                         unknown_actors):
+                                         unknown_actors, words):
             roles, match = candidate.roles, candidate.match
             code, note = _code_for(match, roles.modality)
             pairs = _pairs(roles, match.entry.symmetric and not roles.inherited and not roles.negated,

@@ -12,10 +12,14 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import compress, count
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple, Sequence
 
 from ..text import Token
 
@@ -25,6 +29,7 @@ GAP = 4
 _GAP_STOP = {",", ";", ":", ".", "!", "?", "\"", "\u201c", "\u201d", "but", "while", "whereas",
              "who", "which", "that", "because", "although", "and"}
 _GAP_STOP_LOOSE = _GAP_STOP - {"and", "that"}
+_LOWER = attrgetter("lower")
 #: Words that may stand between two words of a pattern without a "*": "strengthen *their* alliance".
 _SKIPPABLE = {"a", "an", "the", "its", "their", "his", "her", "our", "bilateral", "closer", "close",
               "new", "formal", "joint", "fresh", "further", "additional", "strategic", "economic",
@@ -69,6 +74,15 @@ class Entry:
         return sum(1 for part in self.pattern + self.before if part not in (("*",), ("+",)))
 
 
+class Words(NamedTuple):
+    """An article's words as matching reads them (see :meth:`Lexicon.read`)."""
+
+    surfaces: list[str]  # lower-cased forms
+    lemmas: list[str]  # lemmas, but skippable words as they are
+    heads: list[int]  # token indices of the forms that can head a phrase, ascending
+    offset: int  # token index of the first word
+
+
 @dataclass(frozen=True)
 class Match:
     """A lexicon phrase found in a sentence: token positions of the head and of the whole phrase."""
@@ -100,23 +114,39 @@ class Lexicon:
             bucket.sort(key=lambda e: (-e.length, e.line))
         #: Every surface form that can be a head: a sentence with none of them needs no matching.
         self.head_forms = {form for form, lemma in self.lemma_of.items() if lemma in self.by_head} | set(self.by_head)
+        #: The form matching reads for each word: its lemma, but a skippable word as it is.
+        self._reading = dict(self.lemma_of)
+        self._reading.update((word, word) for word in _SKIPPABLE)
 
     def lemma(self, lower: str) -> str:
         return self.lemma_of.get(lower, lower)
 
-    def matches(self, tokens: list[Token], first: int = 0, last: int | None = None) -> list[Match]:
+    def read(self, tokens: Sequence[Token], offset: int = 0) -> Words:
+        """The words of ``tokens`` (token ``offset`` onwards) as matching reads them, in a few
+        C-level passes: read a whole article once and :meth:`matches` only slices it for each
+        sentence."""
+        surfaces = list(map(_LOWER, tokens))
+        lemmas = list(map(self._reading.get, surfaces, surfaces))
+        heads = list(compress(count(offset), map(self.head_forms.__contains__, surfaces)))
+        return Words(surfaces, lemmas, heads, offset)
+
+    def matches(self, tokens: list[Token], first: int = 0, last: int | None = None,
+                words: Words | None = None) -> list[Match]:
         """The most specific matches in tokens[first:last] for each head token.
 
         A head can have two equally specific readings, a verb and a noun entry ("attack");
         both are returned and the clause analysis keeps the one the context allows.
+        ``words``: the :meth:`read` of the tokens, when the caller matches many sentences.
         """
         last = len(tokens) if last is None else last
-        surfaces = [t.lower for t in tokens[first:last]]
-        head_forms = self.head_forms
-        heads = [offset for offset, word in enumerate(surfaces) if word in head_forms]
-        if not heads:
+        if words is None:
+            words = self.read(tokens[first:last], first)
+        low, high = bisect_left(words.heads, first), bisect_left(words.heads, last)
+        if low == high:
             return []
-        lemmas = [w if w in _SKIPPABLE else self.lemma_of.get(w, w) for w in surfaces]
+        heads = [head - first for head in words.heads[low:high]]
+        surfaces = words.surfaces[first - words.offset:last - words.offset]
+        lemmas = words.lemmas[first - words.offset:last - words.offset]
         present = set(lemmas)
         present.update(surfaces)
         found: list[Match] = []
