@@ -47,11 +47,15 @@ class Coder:
             raise TypeError("text must be a string")
         if len(text) > MAX_TEXT_CHARS:
             raise ValueError(f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
-        return self._analyse(text, date, id or article_id_for(text, ""), title, url, source)
+        article = self._analyse(text, date, id or article_id_for(text, ""), title, url, source)
+        _freeze_loaded_data()
+        return article
 
     def analyse_input(self, item: ArticleInput) -> Article:
         """Analyse an article read by :func:`dyadline.inputs.read_inputs`."""
-        return self._analyse(item.text, item.date, item.id, item.title, item.url, item.source)
+        article = self._analyse(item.text, item.date, item.id, item.title, item.url, item.source)
+        _freeze_loaded_data()
+        return article
 
     def resolve_actor(self, text: str, date: str | None = None, context: str | None = None) -> Actor:
         """Resolve one actor string to its codes as of ``date`` (``code`` None if unknown)."""
@@ -129,6 +133,27 @@ class Coder:
             quotes.append(Quote(doc.text[found.start:found.end], found.start, found.end, speaker,
                                 found.cue, found.direct))
         return quotes
+
+
+_frozen = False
+
+
+def _freeze_loaded_data() -> None:
+    """After the first article, move every object alive (the dictionaries, gazetteer, lexicon
+    and spaCy tables just loaded, some 100,000 objects) out of the cyclic garbage collector's
+    generations, once per process.
+
+    Those objects live as long as the process, but each full collection would walk them all
+    again, and coding allocates enough (tokens, mentions, records) to trigger several full
+    collections per few hundred articles: a tenth of the coder's time.  Frozen objects are
+    still freed by reference counting; only cycles among them would outlive the process.
+    """
+    global _frozen
+    if not _frozen:
+        import gc
+
+        _frozen = True
+        gc.freeze()
 
 
 def _mention_for_span(span: Span, mentions: list[Mention], starts: list[int]) -> Mention | None:
