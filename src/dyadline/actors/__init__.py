@@ -54,11 +54,11 @@ def find_mentions(doc: TextDoc, date: str | None) -> list[Mention]:
     as_of = _as_of(date)
     text = doc.text
     tokens = doc.tokens
-    items, positions = phrases.placed_items(text, tokens, find_hits(text))
+    items, positions = phrases.placed_items(text, tokens, find_hits(text), doc.token_ends())
     found = phrases.PhraseReader(load_dictionary(), as_of, text).read(items, positions)
     coref.link_names_and_titles(found)
     coref.link_owners(found, doc.sentences)
-    candidates = coref.candidate_tokens(found, tokens)
+    candidates = coref.candidate_tokens(found, tokens, doc.lowers())
     found += coref.link_surnames(found, tokens, candidates)
     found += coref.link_pronouns(found, tokens, text, doc.sentences, candidates)
     found.sort(key=_START)

@@ -36,10 +36,11 @@ _LOWER = itemgetter(Token._fields.index("lower"))  # segment's tokens are NamedT
 _START = attrgetter("start")
 
 
-def _indexes_of(tokens: list, words: Container[str]) -> list[int]:
+def _indexes_of(tokens: list, words: Container[str], lowers: list[str] | None = None) -> list[int]:
     """Indexes of the tokens whose lower-case form is one of ``words``: the scan runs in C
-    (map/compress), so the thousands of other tokens of an article cost no Python step."""
-    return list(compress(range(len(tokens)), map(words.__contains__, map(_LOWER, tokens))))
+    (map/compress), so the thousands of other tokens of an article cost no Python step.
+    ``lowers``: the tokens' lower-case forms when the document has them listed already."""
+    return list(compress(range(len(tokens)), map(words.__contains__, lowers or map(_LOWER, tokens))))
 
 
 def _copy(actor: Actor, factor: float) -> Actor:
@@ -109,11 +110,12 @@ def _surname_keys(found: list[Found]) -> set[str]:
     return {key for f in found if f.individual and f.kind == "person" for key in f.keys}
 
 
-def candidate_tokens(found: list[Found], tokens: list) -> list[int]:
+def candidate_tokens(found: list[Found], tokens: list, lowers: list[str] | None = None) -> list[int]:
     """Indexes of the tokens rules 2 and 3 look at (surnames of person mentions, he/she/they),
     found in one scan of the tokens for both; pass them to :func:`link_surnames` and
-    :func:`link_pronouns` (after rule 1, which may add surnames)."""
-    return _indexes_of(tokens, _surname_keys(found) | _PRONOUNS.keys())
+    :func:`link_pronouns` (after rule 1, which may add surnames).  ``lowers``: the document's
+    lower-case forms (:meth:`~dyadline.text.segment.TextDoc.lowers`)."""
+    return _indexes_of(tokens, _surname_keys(found) | _PRONOUNS.keys(), lowers)
 
 
 def link_surnames(found: list[Found], tokens: list, candidates: list[int] | None = None) -> list[Found]:

@@ -128,15 +128,18 @@ def items_of(text: str, tokens: list, hits: list[Hit]) -> list:
     return placed_items(text, tokens, hits)[0]
 
 
-def placed_items(text: str, tokens: list, hits: list[Hit]) -> tuple[list, list[int]]:
+def placed_items(text: str, tokens: list, hits: list[Hit],
+                 ends: list[int] | None = None) -> tuple[list, list[int]]:
     """:func:`items_of` and the positions of its hits in it, so that the reader visits the hits
     only.  The token runs between hits are copied as slices and the hits placed by binary search
-    over the token offsets (gathered by ``map`` in C), so nothing is done per plain token in Python."""
+    over the token offsets (``ends``: the document's list, else gathered by ``map`` in C), so
+    nothing is done per plain token in Python."""
     items: list = []
     positions: list[int] = []
     if not hits:
         return list(tokens), positions
-    ends = list(map(_END, tokens))
+    if ends is None:
+        ends = list(map(_END, tokens))
     k, n_tokens = 0, len(tokens)
     for start, end, kind, refs in hits:
         first = bisect_right(ends, start, k)  # first token that ends after the hit starts

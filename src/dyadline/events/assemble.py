@@ -353,7 +353,7 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
     places_of: dict[int, list[Place]] = {}  # bucketed once: linear in the article's length
     for place in places:
         places_of.setdefault(doc.sentence_of(place.start), []).append(place)
-    words = lexicon.read(doc.tokens)  # the article's words read once, sliced per sentence
+    words = lexicon.read(doc.tokens, 0, doc.lowers())  # the article's words read once, sliced per sentence
     dates_of: dict[int, list[TimeExpression]] = {}
     for expression in dates:
         dates_of.setdefault(doc.sentence_of(expression.start), []).append(expression)

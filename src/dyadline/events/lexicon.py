@@ -78,7 +78,6 @@ class Words(NamedTuple):
     """An article's words as matching reads them (see :meth:`Lexicon.read`)."""
 
     surfaces: list[str]  # lower-cased forms
-    lemmas: list[str]  # lemmas, but skippable words as they are
     heads: list[int]  # token indices of the forms that can head a phrase, ascending
     offset: int  # token index of the first word
 
@@ -121,14 +120,15 @@ class Lexicon:
     def lemma(self, lower: str) -> str:
         return self.lemma_of.get(lower, lower)
 
-    def read(self, tokens: Sequence[Token], offset: int = 0) -> Words:
-        """The words of ``tokens`` (token ``offset`` onwards) as matching reads them, in a few
-        C-level passes: read a whole article once and :meth:`matches` only slices it for each
-        sentence."""
-        surfaces = list(map(_LOWER, tokens))
-        lemmas = list(map(self._reading.get, surfaces, surfaces))
+    def read(self, tokens: Sequence[Token], offset: int = 0, surfaces: list[str] | None = None) -> Words:
+        """The words of ``tokens`` (token ``offset`` onwards) as matching reads them: their
+        lower-case forms (``surfaces`` when the document has them listed) and where a phrase
+        can start, found in one C-level pass.  Read a whole article once and :meth:`matches`
+        only slices it for each sentence (and reads lemmas for the sentences with a head)."""
+        if surfaces is None:
+            surfaces = list(map(_LOWER, tokens))
         heads = list(compress(count(offset), map(self.head_forms.__contains__, surfaces)))
-        return Words(surfaces, lemmas, heads, offset)
+        return Words(surfaces, heads, offset)
 
     def matches(self, tokens: list[Token], first: int = 0, last: int | None = None,
                 words: Words | None = None) -> list[Match]:
@@ -146,7 +146,7 @@ class Lexicon:
             return []
         heads = [head - first for head in words.heads[low:high]]
         surfaces = words.surfaces[first - words.offset:last - words.offset]
-        lemmas = words.lemmas[first - words.offset:last - words.offset]
+        lemmas = list(map(self._reading.get, surfaces, surfaces))  # lemmas, skippable words as they are
         present = set(lemmas)
         present.update(surfaces)
         found: list[Match] = []
@@ -163,7 +163,7 @@ class Lexicon:
             for entry in bucket:  # sorted most specific first
                 if entry.length < best_length:
                     break
-                if any(part.isdisjoint(present) for part in entry.needed):
+                if any(map(present.isdisjoint, entry.needed)):
                     continue  # a word of the phrase is not in the sentence at all
                 match = self._match(entry, lemmas, surfaces, offset, first)
                 if match is not None and entry.before and not self._match_before(entry, lemmas, surfaces, offset):

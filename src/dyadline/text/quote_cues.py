@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
 from importlib import resources
 from typing import Sequence
 
@@ -106,7 +105,7 @@ def find_cues(doc: TextDoc) -> list[Cue]:
     n = len(tokens)
     next_free = 0
     # only tokens that can start a form are looked at (one C-level pass over the lower forms)
-    for i in compress(range(n), map(table.__contains__, map(_LOWER, tokens))):
+    for i in compress(range(n), map(table.__contains__, doc.lowers())):
         if i < next_free:
             continue  # inside a multiword form already taken
         tok = tokens[i]
@@ -130,7 +129,6 @@ def find_cues(doc: TextDoc) -> list[Cue]:
     return cues
 
 
-_LOWER = attrgetter("lower")
 _OPENING_PUNCT = frozenset('“"‘(—–-:')
 PRONOUNS = frozenset("he she they we i you it who".split())
 # Words that never sit inside a speaker's noun phrase: walking stops before them.

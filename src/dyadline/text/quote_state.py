@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 import re
 from itertools import accumulate
-from operator import attrgetter
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -22,7 +21,6 @@ from .segment import TextDoc, Token
 #: the work per cue bounded on text without sentence punctuation
 MAX_CLAUSE = 60
 
-_START = attrgetter("start")
 _SENTENCE_PUNCT = re.compile(r"[.!?]")
 #: ranges of up to this many tokens are counted directly by :meth:`ArticleState.words_in`
 _DIRECT_COUNT = 200
@@ -59,14 +57,7 @@ class ArticleState:
         self.doc = doc
         self.text = doc.text
         self.tokens = doc.tokens
-        # the token starts the document keeps for its own lookups (another stage may have
-        # listed them already); listed here otherwise, and left in the document's cache
-        starts = getattr(doc, "_token_starts", None)
-        if starts is None:
-            starts = list(map(_START, doc.tokens))
-            if hasattr(doc, "_token_starts"):
-                doc._token_starts = starts
-        self.starts: list[int] = starts
+        self.starts: list[int] = doc.token_starts()  # the document's own list, shared
         self._word_prefix: list[int] | None = None
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}

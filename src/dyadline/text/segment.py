@@ -88,6 +88,8 @@ class TextDoc:
     _token_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _capitalised: list[int] | None = field(default=None, repr=False, compare=False)
+    _token_ends: list[int] | None = field(default=None, repr=False, compare=False)
+    _lowers: list[str] | None = field(default=None, repr=False, compare=False)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that contains a character offset (the last one starting at or before it)."""
@@ -103,15 +105,32 @@ class TextDoc:
             self._capitalised = [t.i for t in self.tokens if t.text[:1].isupper()]
         return self._capitalised
 
+    def token_starts(self) -> list[int]:
+        """Start offset of every token, in order (one list per document, for binary searches)."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        return self._token_starts
+
+    def token_ends(self) -> list[int]:
+        """End offset of every token, in order (one list per document, for binary searches)."""
+        if self._token_ends is None:
+            self._token_ends = [t.end for t in self.tokens]
+        return self._token_ends
+
+    def lowers(self) -> list[str]:
+        """Lower-cased form of every token, in order: the stages look words up in their lexicons
+        with one C-level pass over this list (``map``/``compress``) instead of each building it."""
+        if self._lowers is None:
+            self._lowers = [t.lower for t in self.tokens]
+        return self._lowers
+
     def tokens_of(self, sentence_index: int) -> list[Token]:
         first, last = self.sentence_tokens[sentence_index]
         return self.tokens[first:last]
 
     def token_at(self, offset: int) -> int | None:
         """Index of the token that starts at or covers ``offset`` (None between tokens)."""
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.tokens]
-        index = bisect_right(self._token_starts, offset) - 1
+        index = bisect_right(self.token_starts(), offset) - 1
         if index >= 0 and offset < self.tokens[index].end:
             return index
         return None
@@ -230,14 +249,15 @@ def segment(text: str) -> TextDoc:
     pieces = [cleaned[a:b] for a, b in zip(starts, ends)]
     # followed by whitespace: the character at the token's end (a sentinel past the text's end)
     spaces = space_table[numpy.append(codes, 0)[kept_ends]]
-    tokens = list(map(_make_token, zip(range(len(pieces)), pieces, starts, ends,
-                                       map(str.lower, pieces), sentence_ids, spaces.tolist())))
+    lowers = list(map(str.lower, pieces))
+    tokens = list(map(_make_token, zip(range(len(pieces)), pieces, starts, ends, lowers, sentence_ids,
+                                       spaces.tolist())))
     bounds = firsts + [len(tokens)]
     sentence_tokens = [(bounds[k], bounds[k + 1]) for k in range(len(firsts))]
     sentences = [Sentence(k, starts[a], ends[b - 1]) for k, (a, b) in enumerate(sentence_tokens)]
     capitalised = numpy.flatnonzero(upper_table[codes[kept_starts]]).tolist()
     return TextDoc(cleaned, sentences, tokens, sentence_tokens, dateline_end, title_end, doc,
-                   _capitalised=capitalised)
+                   _token_starts=starts, _capitalised=capitalised, _token_ends=ends, _lowers=lowers)
 
 
 def _title_end(text: str) -> int:
