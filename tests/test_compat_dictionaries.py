@@ -192,8 +192,8 @@ def test_cache_is_used_and_invalidated_when_a_file_changes(tmp_path, monkeypatch
     again, cached = load_cached(folder)
     assert cached and len(again.actor_rows) == len(first.actor_rows)
     # the cached tables code as the freshly built ones do
-    assert [(e.pattern, e.cameo, e.target, e.text) for e in again.entries] == \
-        [(e.pattern, e.cameo, e.target, e.text) for e in first.entries]
+    assert [(e.pattern, e.cameo, e.target, e.text, e.length) for e in again.entries] == \
+        [(e.pattern, e.cameo, e.target, e.text, e.length) for e in first.entries]
     assert again.actors.phrases == first.actors.phrases and again.agent_codes == first.agent_codes
     assert again.actor(again.actors.phrases[("smeagol",)]).code_on(19970501) == "HOBGOV"
     assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]

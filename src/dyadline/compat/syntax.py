@@ -199,6 +199,8 @@ def parse_code(inner: str) -> tuple[DatedCode | None, str]:
 
 def code_blocks(text: str) -> tuple[list[str], str]:
     """The ``[...]`` blocks of a line (their insides) and the text outside them."""
+    if "[" not in text:  # most synonym and name lines: no regex needed
+        return [], text
     blocks = _CODE_BLOCK.findall(text)
     outside = _CODE_BLOCK.sub(" ", text)
     return blocks, outside

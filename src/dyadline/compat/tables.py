@@ -23,6 +23,7 @@ import marshal
 import os
 import sys
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from .loader import Dictionaries, cache_dir, cache_key, read_folder
 from .syntax import DatedCode, DictionaryWarning
 
 #: Bump when the tables or their compilation change: old caches are then ignored.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 class PhraseTable:
@@ -60,6 +61,11 @@ class PhraseTable:
                 return n, ref
         return None
 
+
+#: What :class:`Entry` derives from its fields and caches on first use, stored with the fields
+#: where building the lexicon needs it for every entry: ``length``, its sort key (``needed`` is
+#: only ever asked of the entries whose head a text holds, so it stays lazy).
+DERIVED = ("length",)
 
 #: An actor as stored: (label, codes as (code, start, end, after, before) tuples, file, line).
 ActorRow = tuple[str, tuple[tuple[Any, ...], ...], str, int]
@@ -97,7 +103,7 @@ class CodingTables:
         if self._entries is None:
             from ..events.lexicon import Entry
 
-            names = [f.name for f in fields(Entry)]
+            names = [f.name for f in fields(Entry)] + list(DERIVED)
             new = object.__new__
             built = []
             for row in self.entry_rows:
@@ -145,8 +151,9 @@ def build_tables(found: Dictionaries) -> CodingTables:
         tables.discards.add(discard.words, k)
         tables.story_discards.append(discard.story)
     entries = translate(found.verbs, found.warnings)  # adds its own warnings: copy them after
-    names = [f.name for f in fields(Entry)]
-    tables.entry_rows = [tuple(getattr(e, name) for name in names) for e in entries]
+    # the fields, then what the lexicon derives from them (kept so that it is not recomputed)
+    row_of = attrgetter(*[f.name for f in fields(Entry)], *DERIVED)
+    tables.entry_rows = [row_of(e) for e in entries]
     tables._entries = entries
     tables.warnings = list(found.warnings)
     return tables

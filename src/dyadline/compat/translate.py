@@ -31,6 +31,7 @@ as its longest CAMEO prefix, or ``010`` when it has none, with one warning per c
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from typing import Iterable
 
 from ..events.lexicon import Entry
@@ -48,11 +49,18 @@ STAND_IN = "010"
 VERB_ORIGIN = "verb dictionary"
 
 
-def cameo_for(code: str) -> str:
-    """The CAMEO code an event is coded with for a dictionary code."""
+@lru_cache(maxsize=1)
+def _cameo_table() -> frozenset[str]:
     from ..ontology import all_codes
 
-    table = set(all_codes())
+    return frozenset(all_codes())
+
+
+@lru_cache(maxsize=None)
+def cameo_for(code: str) -> str:
+    """The CAMEO code an event is coded with for a dictionary code (a few hundred distinct codes
+    in a verb dictionary of thousands of patterns: each is worked out once)."""
+    table = _cameo_table()
     code = code.strip()
     if code in table:
         return code

@@ -77,7 +77,8 @@ def _select_matches(view: SentenceView, found: list[Match]) -> list[Match]:
                     [m for m in readings if not m.entry.noun and not noun_use]
         if not preferred:
             continue
-        if any(m.entry.mutual for m in preferred) and not all(m.entry.mutual for m in preferred):
+        if len(preferred) > 1 and any(m.entry.mutual for m in preferred) and \
+                not all(m.entry.mutual for m in preferred):
             # PETRARCH's "% AGREE [030:030]" beside "AGREE [081]": the mutual reading is the one
             # meant when the subject is compound ("X and Y agree"), the other one otherwise
             compound = _compound_subject(view, head)
@@ -442,8 +443,11 @@ def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, M
 def _each_actor(mentions: list[Mention]) -> list[Mention]:
     """A mention whose code names several actors (PETRARCH's ``[FRO/BIL/SAM]``: "the Shire"
     stands for three hobbits) fills the role once for each of them."""
-    if not any("/" in m.actor.cameo for m in mentions):
-        return mentions
+    for mention in mentions:
+        if "/" in mention.actor.cameo:
+            break
+    else:
+        return mentions  # the common case, checked without building anything
     result: list[Mention] = []
     for mention in mentions:
         if "/" not in mention.actor.cameo:
