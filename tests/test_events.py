@@ -74,8 +74,9 @@ def test_reported_speech_codes_the_inner_clause() -> None:
 def test_negation_is_marked_not_dropped() -> None:
     (event,) = events_of("Iran did not sign the treaty with Russia.", actors={"Iran": ("IRN", "", "country")})
     assert event.negated and event.code.cameo == "057"
+    # a stated refusal is no mere negation: CAMEO codes it as the rejection it is (refusal.tsv)
     (refused,) = events_of("Iran refused to meet Israel.")
-    assert refused.negated
+    assert not refused.negated and refused.code.cameo == "125"
 
 
 def test_named_examples_of_a_group_become_targets() -> None:

@@ -86,3 +86,27 @@ def test_armed_before_a_group_noun_is_an_adjective() -> None:
 def test_a_pronoun_in_a_free_relative_clause_is_no_subject_of_an_event() -> None:
     # "what it attacked" names a thing; Russia's attack is not reported
     assert ("RUS", None, "180") not in triples("Russia said Israel condemned what it attacked.")
+
+
+def test_a_stated_refusal_of_a_cooperative_act_is_a_rejection() -> None:
+    assert triples("Russia will not release the prisoners.") == {("RUS", None, "1243")}
+    assert triples("Israel refused to lift the blockade on Gaza.") == {("ISR", "PSE", "1244")}
+    assert triples("Putin declined to meet Kim.") == {("RUS", "PRK", "125")}
+    # a past negation reports no event, and says so
+    [event] = events_of("Russia did not release the prisoners.")
+    assert event.negated and event.code.cameo == "0841"
+
+
+def test_general_vocabulary_families() -> None:
+    assert triples("Russia lifted the ban on Ukraine.") == {("RUS", "UKR", "081")}
+    assert {c for _, _, c in triples("The rebels laid down their weapons.")} == {"0873"}
+    assert triples("Russia launched a joint exercise with China.") == {("RUS", "CHN", "062"), ("CHN", "RUS", "062")}
+    assert triples("The US trains Ukraine's pilots.") == {("USA", "UKR", "062")}
+    assert triples("Israel overran Gaza.") == {("ISR", "PSE", "192")}
+
+
+def test_nominal_triggers_take_their_parties_from_the_noun_phrase() -> None:
+    assert triples("Putin's visit to China ended.") == {("RUS", "CHN", "042")}
+    assert ("RUS", "UKR", "190") in triples("Clashes between Russia and Ukraine killed ten.")
+    # a city before the noun is where it happens, not who does it
+    assert triples("This Moscow visit marks the first trip abroad for Putin.") == set()

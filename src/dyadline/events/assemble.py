@@ -37,6 +37,23 @@ def _intent_table() -> dict[str, str]:
         return {row["prefix"]: row["intent"] for row in rows}
 
 
+@lru_cache(maxsize=1)
+def _refusal_table() -> dict[str, str]:
+    path = resources.files(__package__) / "data" / "refusal.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["prefix"]: row["refusal"] for row in rows}
+
+
+def refusal_code(cameo: str) -> str | None:
+    """The CAMEO 12x code for refusing the cooperative act ``cameo`` (longest prefix), or None."""
+    table = _refusal_table()
+    for length in range(len(cameo), 1, -1):
+        if cameo[:length] in table:
+            return table[cameo[:length]]
+    return None
+
+
 def intent_code(cameo: str) -> str | None:
     """The CAMEO 03x code for the intent to do ``cameo`` (longest prefix), or None."""
     table = _intent_table()
@@ -147,6 +164,8 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         else:
             group_start, group_words = clauses.verb_group_start(view, match.head)
             roles.modality, roles.negated = clauses.modality_of(group_words, opening)
+            roles.refusal = roles.negated and (roles.modality == "future" or
+                                               any(w in clauses.REFUSAL for w in group_words))
             subject, how, penalty = clauses.find_subject(view, group_start, previous_subject, match.head)
             stop = clauses.clause_end(view, match.end)
             source_bounds, target_bounds = (view.first, group_start), (match.end, stop)
@@ -310,15 +329,20 @@ def _in_agent_phrase(view: SentenceView, j: int) -> bool:
     return False
 
 
-def _code_for(match: Match, modality: str) -> tuple[EventCode, str]:
+def _code_for(match: Match, modality: str, refusal: bool = False) -> tuple[EventCode, str, bool]:
+    """The event code, its evidence note, and whether a stated refusal was coded as a rejection."""
     code = event_code(match.entry.cameo)
     note = f"pattern '{match.entry.text}' ({match.entry.origin}:{match.entry.line}) -> {code.cameo}"
+    rejection = refusal_code(code.cameo) if refusal and match.entry.origin == "verbs.tsv" else None
+    if rejection:
+        note += f"; refusal of {code.plover_event} coded as rejection {rejection} (refusal.tsv)"
+        return event_code(rejection), note, True
     if modality == "future" and code.plover_event in FUTURE_AS_INTENT_CAMEO:
         intent = intent_code(code.cameo)
         if intent:
             code = event_code(intent)
             note += f"; future {event_code(match.entry.cameo).plover_event} coded as intent {intent} (AGREE)"
-    return code, note
+    return code, note, False
 
 
 def _event_date(doc: TextDoc, sentence: Sentence, trigger: Span, dates: Sequence[TimeExpression],
@@ -370,7 +394,9 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
         for candidate in sentence_events(doc, sentence.index, sentence_mentions, lexicon, sentence_places,
                                          unknown_actors, words):
             roles, match = candidate.roles, candidate.match
-            code, note = _code_for(match, roles.modality)
+            code, note, refused = _code_for(match, roles.modality, roles.refusal)
+            negated = roles.negated and not refused  # a refusal is coded as the rejection it is
+            modality = "" if refused else roles.modality  # stated now, whatever the tense
             pairs = _pairs(roles, match.entry.symmetric and not roles.inherited and not roles.negated,
                            match.entry.symmetric or match.entry.mutual)
             location = locate(doc, sentence_places, sentence.index, candidate.trigger.start,
@@ -399,12 +425,12 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                 if source is not None and source.kind == "pronoun":
                     confidence -= 0.1
                 evidence = "; ".join([note] + roles.how + extra +
-                                     (["negated"] if roles.negated else []) +
-                                     ([f"modality {roles.modality}"] if roles.modality else []))
+                                     (["negated"] if negated else []) +
+                                     ([f"modality {modality}"] if modality else []))
                 events.append(Event(
                     id=f"{article_id}:{sentence.index}:{number}", sentence=sentence,
                     source=source, target=target, code=code_here, trigger=candidate.trigger, date=date,
-                    location=location, negated=roles.negated, modality=roles.modality,
+                    location=location, negated=negated, modality=modality,
                     confidence=max(0.05, min(0.99, confidence)), evidence=evidence))
                 number += 1
     return events

@@ -97,6 +97,7 @@ class Roles:
     how: list[str] = field(default_factory=list)
     penalty: float = 0.0  # confidence lost to weaker rules
     inherited: bool = False  # the target was taken from the main clause (no symmetric reverse)
+    refusal: bool = False  # a stated refusal ("refused to", "will not"), not a mere negation
 
 
 class SentenceView:
@@ -745,6 +746,15 @@ def find_target(view: SentenceView, match: Match, stop: int) -> tuple[list[int],
     return [], "", 0.0
 
 
+def _demonstrative_before(view: SentenceView, k: int) -> bool:
+    """Whether mention k opens with, or follows, a demonstrative ("this Moscow visit")."""
+    first, _ = view.mention_tokens[k]
+    return view.low(first) in _DEMONSTRATIVES or view.low(first - 1) in _DEMONSTRATIVES
+
+
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
 def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int], list[str], float]:
     """Source and target of an event named by a noun: "US sanctions on Iran", "attacks by X on Y"."""
     how: list[str] = []
@@ -755,6 +765,8 @@ def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int
                           "massive", "economic", "military", "western", "harsh", "tough"}:
         j -= 1
     k = view.mention_end.get(j)
+    if k is not None and (view.mentions[k].kind == "capital" or _demonstrative_before(view, k)):
+        k = None  # "the Moscow visit", "this Moscow visit": a city or a name that modifies the noun
     if k is None and view.low(j) in ("’s", "'s"):
         k = view.mention_end.get(j - 1)
     if k is not None and view.is_actor(k):
@@ -772,6 +784,16 @@ def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int
                 break
             i += 1
     targets: list[int] = []
+    if not sources and match.entry.symmetric and "between" in match.entry.target:
+        i = match.end  # "talks between Russia and Iran", "clashes between police and protesters"
+        while i < min(end, match.end + 3) and view.low(i) != "between":
+            i += 1
+        if view.low(i) == "between":
+            k, _ = _np_mention(view, i + 1, end, place_ok=True)
+            members = _compound_right(view, k, end) if k is not None else []
+            if len(members) > 1:
+                how.append("parties after 'between'")
+                return members[:1], members[1:], how, 0.15
     preps = set(match.entry.target)
     i = match.end
     while i < min(end if end > match.end else view.last, match.end + 10):
@@ -828,6 +850,8 @@ _ING_WORDS = {"bring", "thing", "king", "during", "something", "nothing", "anyth
 
 def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ...] = ()) -> bool:
     """A head used as a noun: "an aid pact", "Trump's return", "facing sanctions from", "This Moscow visit"."""
+    if head == view.first and not view.low(head).endswith("ing"):
+        return True  # a sentence opens with a noun phrase or a participle, not a finite verb
     prev = view.low(head - 1)
     if prev.endswith("ing") and prev not in _ING_WORDS or prev in INTRODUCERS:
         # object of a gerund or an introducer: "Facing sanctions", "amid attacks"; not after
