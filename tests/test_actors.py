@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from speedkit import cpu_seconds, spacy_seconds
 
 from dyadline.actors import find_mentions, resolve_actor
 from dyadline.text import segment
@@ -355,16 +354,16 @@ def test_example_actor_mentions() -> None:
 
 
 def test_example_speed() -> None:
+    """Finding the example's mentions costs a fraction of tokenising it (about 0.6x spaCy's
+    time); 4x would mean the stage alone breaks the coder's budget of 3x."""
     if not example_exists():
         pytest.skip(f"example not found at {EXAMPLE}")
-    doc = segment(open_example())
+    text = open_example()
+    doc = segment(text)
     find_mentions(doc, "2025-01-14")
-    runs = 50
-    started = time.perf_counter()
-    for _ in range(runs):
-        find_mentions(doc, "2025-01-14")
-    per_article = (time.perf_counter() - started) / runs
-    assert per_article < 0.005, f"{per_article * 1000:.2f} ms per article"
+    ratio = cpu_seconds(lambda: [find_mentions(doc, "2025-01-14") for _ in range(20)]) / \
+        spacy_seconds(text, 20)
+    assert ratio < 4, f"actors take {ratio:.1f}x spaCy's time"
 
 
 def test_secretary_of_state_is_the_foreign_minister_only_in_the_united_states() -> None:

@@ -278,7 +278,7 @@ def test_coder_codes_with_a_dictionary_folder(tmp_path, monkeypatch):
     assert coder.resolve_actor("Smeagol", date="2001-01-01").cameo == "HOBREB"
 
 
-def test_phoenix_loads_fast_and_reports_malformed_lines(shared_data, tmp_path, monkeypatch):
+def test_phoenix_cache_pays_and_malformed_lines_are_reported(shared_data, tmp_path, monkeypatch):
     folder = shared_data / "dictionaries" / "phoenix"
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent")
@@ -295,7 +295,8 @@ def test_phoenix_loads_fast_and_reports_malformed_lines(shared_data, tmp_path, m
     assert len(again.entries) == len(found.entries)
     warm = time.perf_counter() - started
     assert cached
-    assert cold < 10 and warm < 5, (cold, warm)  # generous: the test machine may be loaded
+    # the cache pays: a fraction of reading the files (the figures are in the README)
+    assert warm < cold / 2, (cold, warm)
     everything = read_folder(folder)  # the uncached reading keeps what coding does not need
     assert len(everything.verbs.blocks) > 300 and everything.issues
 
