@@ -110,3 +110,10 @@ def test_nominal_triggers_take_their_parties_from_the_noun_phrase() -> None:
     assert ("RUS", "UKR", "190") in triples("Clashes between Russia and Ukraine killed ten.")
     # a city before the noun is where it happens, not who does it
     assert triples("This Moscow visit marks the first trip abroad for Putin.") == set()
+
+
+def test_an_acronym_opening_the_sentence_is_a_name_that_it_can_stand_for() -> None:
+    [event] = events_of("UNITA said it attacked Russia.")
+    assert event.source.text == "UNITA" and event.target.actor.code == "RUS"
+    # a plain capitalised word opening a sentence is no name
+    assert triples("Officials said it attacked Russia.") == set()

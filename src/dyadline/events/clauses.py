@@ -188,7 +188,9 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
             k += 1
         start, end = token.start, tokens[k - 1].end
         words = k - j
-        if (words >= 2 or j > first) and not any(a < end and start < b for a, b in taken) \
+        # one capitalised word opening the sentence is a name only as an acronym ("UNITA said")
+        if (words >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()) \
+                and not any(a < end and start < b for a, b in taken) \
                 and tokens[k - 1].lower not in _NAME_INNER:
             text = doc.text[start:end]
             found.append(Mention(text, start, end, Actor(None, "", "", text, 0.0), kind="unknown"))
@@ -381,7 +383,7 @@ def _in_prepositional_phrase(view: SentenceView, members: list[int]) -> bool:
 #: Subject pronouns and the kinds of mention they can stand for (None: any): "it" a state,
 #: an organisation or a group ("Iraqi military says it has seized"), "he"/"she" a person.
 PRONOUN_KINDS: dict[str, tuple[str, ...] | None] = {
-    "they": None, "it": ("country", "organisation", "capital", "agent"),
+    "they": None, "it": ("country", "organisation", "capital", "agent", "unknown"),
     "he": ("person", "title"), "she": ("person", "title")}
 
 
