@@ -112,3 +112,17 @@ def test_a_participle_after_a_document_has_the_documents_author_as_subject() -> 
     assert ("Putin", "Xi") in spans("On Monday, Putin issued a statement urging Xi to act.")
     # the author is not the sentence's own subject: no guess
     assert spans("Kim said Putin issued a statement urging Xi to act.") == set()
+
+
+def test_an_of_phrase_joins_a_noun_head_but_not_a_bare_actor() -> None:
+    assert ("Putin", "the families of the victims") in spans("Putin expressed condolences to the families of the victims.")
+    found = spans("Putin accused the rebels of mass killings.")
+    assert ("Putin", "the rebels") in found
+
+
+def test_a_count_with_more_than_opens_the_phrase() -> None:
+    assert spans("The police detained more than 40 people.") == {("The police", "more than 40 people")}
+
+
+def test_the_accuser_is_the_target_of_a_denial() -> None:
+    assert ("Russia", "Ukraine", "UKR") in codes_and_spans("Russia denied charges by Ukraine that it shelled the city.")

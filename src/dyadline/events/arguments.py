@@ -28,7 +28,7 @@ _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORD
     "he", "she", "we", "i", "you", "him", "them", "us", "me", "whose", "what", "where", "how", "why",
     "said", "says", "told", "reported", "according", "including", "not", "is", "are", "was", "were", "has",
     "have", "had", "will", "would", "mr", "mrs", "ms", "dr", "ago", "yet", "too", "very", "well",
-    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "known", "taken", "given", "made", "seen", "been", "done", "gone", "shown", "let"}
+    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "overnight", "known", "taken", "given", "made", "seen", "been", "done", "gone", "shown", "let"}
 #: Determiners that open a noun phrase on the left ("that" opens clauses more often).
 _OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"}) | NUMBERS | {
     "top", "senior", "former", "both", "most", "few"}
@@ -40,6 +40,8 @@ _LY_NOUNS = {"family", "assembly", "rally", "supply", "monopoly", "anomaly", "ho
 _NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "la", "le", "-"}
 #: Tokens after which a noun phrase may start with a plain word ("Meanwhile, reinforced troops").
 _BOUNDARIES = {",", ";", ":", "(", "\"", "\u201c", "and", "or", "but"}
+#: Words of a count that may open a phrase ("more than 16,000 Syrians").
+_COUNTING = {"more", "less", "fewer", "about", "around", "nearly", "almost", "some", "roughly", "approximately"}
 #: Time words that are adjectives after a determiner ("the last bastion").
 _ORDINALS = {"last", "next", "early", "late"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -100,7 +102,8 @@ def _left_edge(view: SentenceView, first: int, lo: int) -> int:
             words += 1
         break
     while j < first and (view.low(j) in _POSSESSIVE or _plain_word(view, j) and view.low(j) not in _OPENERS
-                         and j - 1 >= view.first and view.low(j - 1) not in _BOUNDARIES):
+                         and view.low(j) not in _COUNTING and j - 1 >= view.first
+                         and view.low(j - 1) not in _BOUNDARIES):
         j += 1  # a plain word opens the phrase only after a boundary: not "seen" in "we've seen Russia"
     return j
 
@@ -118,11 +121,16 @@ def _name_run(view: SentenceView, j: int, hi: int) -> int:
     """The end of a run of capitalised words (or a mention) starting at j."""
     k = view.mention_start.get(j)
     i = j if k is None else min(view.mention_tokens[k][1], hi)
-    while i < hi and i - j < 8 and (view.tokens[i].is_upper_initial and view.low(i) not in _STOP
-                                    and view.tokens[i].text[:1].isalpha()
-                                    or i > j and view.low(i) in _NAME_PARTICLES and i + 1 < hi
-                                    and view.tokens[i + 1].is_upper_initial):
-        i += 1
+    while i < hi and i - j < 8:
+        token = view.tokens[i]
+        if token.is_upper_initial and view.low(i) not in _STOP and token.text[:1].isalpha():
+            i += 1
+        elif i > j and view.low(i) == "-" and not view.tokens[i - 1].space and not token.space and i + 1 < hi:
+            i += 2  # "Roberts-Smith", "Serb-held"
+        elif i > j and view.low(i) in _NAME_PARTICLES and i + 1 < hi and view.tokens[i + 1].is_upper_initial:
+            i += 1
+        else:
+            break
     return i
 
 
@@ -153,24 +161,20 @@ def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
     """
     j = _name_tail(view, end, hi)
     common = j > end or view.mentions[view.mention_at[end - 1]].kind in ("agent", "demonym")
+    headed = False  # the phrase's head is a noun after the actor: "the family of the victims"
     if view.low(j) in ("'s", "\u2019s") and j + 1 < hi:
         after = _noun_run(view, j + 1, hi)
         if after > j + 1:
-            j = after  # "Trump's decision", "the bank's optimism"
+            j, headed = after, True  # "Trump's decision", "the bank's optimism"
     elif nouns:
         after = _noun_run(view, j, hi)  # "army camp", "a UN draft resolution"
-        common = common or after > j
+        common, headed = common or after > j, after > j
         j = after
     if (view.low(j) == "of" or view.low(j) == "in" and common) and j + 1 < hi:
-        i = j + 1
-        while i < hi and i - j <= 3 and (view.low(i) in _OPENERS or _plain_word(view, i)) \
-                and i not in view.mention_start:
-            i += 1
-        if i < hi and view.tokens[i].is_upper_initial and view.low(i) not in _STOP:
-            k = _name_run(view, i, hi)
-            if view.low(k) in _POSSESSIVE and k + 1 < hi and view.tokens[k + 1].is_upper_initial:
-                k = _name_run(view, k + 1, hi)  # "in Myanmar's Rakhine State"
-            j = max(k, j)
+        tail = _phrase_end(view, j + 1, hi)
+        named = any(view.tokens[i].is_upper_initial or i in view.mention_at for i in range(j + 1, tail))
+        if tail > j + 1 and (named or view.low(j) == "of" and headed):
+            j = tail  # "President Erdogan of Turkey", "a military base in Saudi Arabia's Jizan region"
     return j
 
 
@@ -237,8 +241,8 @@ def _phrase_end(view: SentenceView, j: int, hi: int) -> int:
             i += 1
         elif low == "-" and i > j and not view.tokens[i - 1].space and i + 1 < hi:
             i += 2
-        elif _plain_word(view, i) or (view.tokens[i].is_upper_initial and low not in _STOP
-                                       and view.tokens[i].text[:1].isalpha()):
+        elif _plain_word(view, i) and (not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS) \
+                or (view.tokens[i].is_upper_initial and low not in _STOP and view.tokens[i].text[:1].isalpha()):
             i += 1
         else:
             break

@@ -22,7 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bisect import bisect_left
-from typing import Sequence
+from collections import defaultdict
+from operator import itemgetter
+from typing import Callable, Sequence
 
 from ..model import Actor, Mention
 from ..text import TextDoc, Token
@@ -86,6 +88,9 @@ SPEECH = {"say", "says", "said", "saying", "add", "adds", "added", "state", "sta
           "emphasized", "acknowledge", "acknowledged", "declare", "declared"}
 
 
+_LOWER = itemgetter(Token._fields.index("lower"))
+
+
 @dataclass
 class Roles:
     """What the clause analysis found for one lexicon match."""
@@ -110,6 +115,11 @@ class SentenceView:
         self.doc = doc
         self.first, self.last = doc.sentence_tokens[index]
         self.tokens: list[Token] = doc.tokens
+        # view.low(i): the lower-case form of token i, "" outside the sentence.  The rules call it
+        # hundreds of thousands of times per corpus, so it is a C-level dict lookup, not a method
+        lows: defaultdict[int, str] = defaultdict(str, zip(range(self.first, self.last),
+                                                           map(_LOWER, doc.tokens[self.first:self.last])))
+        self.low: Callable[[int], str] = lows.__getitem__
         self.mention_at: dict[int, int] = {}  # token index -> mention index (every covered token)
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}  # last token index -> mention index
@@ -128,9 +138,6 @@ class SentenceView:
             self.mention_end[last] = k
             for t in range(first, last + 1):
                 self.mention_at[t] = k
-
-    def low(self, i: int) -> str:
-        return self.tokens[i].lower if self.first <= i < self.last else ""
 
     def is_actor(self, k: int, place_ok: bool = False) -> bool:
         """A mention that can fill a role: a coded actor, an agent with a sector ("police",
