@@ -143,6 +143,8 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         return []  # most sentences: no phrase of the lexicon, no clause analysis needed
     view = SentenceView(doc, sentence_index, mentions, [(p.start, p.end) for p in places],
                         unknown_actors=unknown_actors)
+    if not view.mentions:
+        return []  # no actor, not even an unknown name: no rule can fill a role
     matches = _select_matches(view, found)
     candidates: list[_Candidate] = []
     previous_subject: list[int] | None = None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from operator import itemgetter
 from typing import Callable, Sequence
@@ -127,11 +127,13 @@ class SentenceView:
         if unknown_actors:
             self.mentions += unknown_names(doc, self.first, self.last, mentions, blocked)
         self.mention_tokens: list[tuple[int, int]] = []
+        starts, ends = doc.token_starts(), doc.token_ends()  # TextDoc.token_at, inlined: a hot loop
         for k, mention in enumerate(self.mentions):
-            first = doc.token_at(mention.start)
-            last = doc.token_at(max(mention.start, mention.end - 1))
-            if first is None or last is None:
-                self.mention_tokens.append((-1, -1))
+            first = bisect_right(starts, mention.start) - 1
+            offset = max(mention.start, mention.end - 1)
+            last = bisect_right(starts, offset, first if first > 0 else 0) - 1
+            if first < 0 or mention.start >= ends[first] or last < 0 or offset >= ends[last]:
+                self.mention_tokens.append((-1, -1))  # between tokens
                 continue
             self.mention_tokens.append((first, last + 1))
             self.mention_start[first] = k

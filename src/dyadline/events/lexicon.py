@@ -116,6 +116,21 @@ class Lexicon:
         #: The form matching reads for each word: its lemma, but a skippable word as it is.
         self._reading = dict(self.lemma_of)
         self._reading.update((word, word) for word in _SKIPPABLE)
+        #: What matching tries for a head (its lemma and its surface form), built on first use
+        #: and kept: the merged, sorted bucket with each entry's length and needed words at hand.
+        self._tries: dict[tuple[str, str], tuple[tuple[int, tuple[frozenset[str], ...], Entry], ...]] = {}
+
+    def _bucket(self, lemma: str, surface: str) -> tuple[tuple[int, tuple[frozenset[str], ...], Entry], ...]:
+        """The entries a head with this lemma and surface form can start, most specific first
+        (entries written for the very form first among equals); (length, needed, entry) each."""
+        bucket = self.by_head.get(lemma) or []
+        if surface != lemma and surface in self.by_head:
+            exact = {id(e) for e in self.by_head[surface]}  # written for this very form: first
+            merged = {id(e): e for e in bucket + self.by_head[surface]}
+            bucket = sorted(merged.values(), key=lambda e: (-e.length, id(e) not in exact, e.line))
+        tries = tuple((e.length, e.needed, e) for e in bucket)
+        self._tries[lemma, surface] = tries
+        return tries
 
     def lemma(self, lower: str) -> str:
         return self.lemma_of.get(lower, lower)
@@ -150,27 +165,29 @@ class Lexicon:
         present = set(lemmas)
         present.update(surfaces)
         found: list[Match] = []
+        tries_of = self._tries
         for offset in heads:  # only where a phrase can start
-            lemma = lemmas[offset]
-            bucket = self.by_head.get(lemma)
-            if surfaces[offset] != lemma and surfaces[offset] in self.by_head:
-                exact = {id(e) for e in self.by_head[surfaces[offset]]}  # written for this very form: first
-                merged = {id(e): e for e in (bucket or []) + self.by_head[surfaces[offset]]}
-                bucket = sorted(merged.values(), key=lambda e: (-e.length, id(e) not in exact, e.line))
-            if not bucket:
-                continue
+            key = (lemmas[offset], surfaces[offset])
+            bucket = tries_of.get(key)
+            if bucket is None:
+                bucket = self._bucket(*key)
             best_length = -1
-            for entry in bucket:  # sorted most specific first
-                if entry.length < best_length:
+            for length, needed, entry in bucket:  # sorted most specific first
+                if length < best_length:
                     break
-                if any(map(present.isdisjoint, entry.needed)):
+                if needed and any(map(present.isdisjoint, needed)):
                     continue  # a word of the phrase is not in the sentence at all
-                match = self._match(entry, lemmas, surfaces, offset, first)
-                if match is not None and entry.before and not self._match_before(entry, lemmas, surfaces, offset):
-                    match = None
+                if length == 1 and not entry.before and len(entry.pattern) == 1:
+                    head = first + offset  # a one-word phrase: nothing more to read
+                    match = Match(entry, head, head + 1, (head,), None)
+                else:
+                    match = self._match(entry, lemmas, surfaces, offset, first)
+                    if match is not None and entry.before and \
+                            not self._match_before(entry, lemmas, surfaces, offset):
+                        match = None
                 if match is not None:
                     found.append(match)  # equally specific readings (a verb and a noun) all stay
-                    best_length = entry.length
+                    best_length = length
         return found
 
     @staticmethod
