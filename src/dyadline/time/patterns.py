@@ -669,27 +669,29 @@ def _group_names(rule: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-@lru_cache(maxsize=None)
-def _group_numbers(rule: str) -> tuple[re.Pattern[str], tuple[tuple[int | str, str], ...]]:
-    """(the rule's regex, ((group number in it, short name), ...)): numbers are read faster
-    than names.  (A compiled pattern is no cache key: its hash reads all its code.)"""
-    pattern = rule_regex(rule)
-    index = pattern.groupindex
-    return pattern, tuple((index[full], short) for full, short in _group_names(rule))
-
-
 def groups_of(match: re.Match[str], rule: str, text: str) -> dict[str, str]:
     """The groups of the matching rule that matched, without their prefix, read from ``text``.
 
     The regex runs over the lower-cased text; the values come from the original (same offsets)
     so that handlers can see capitals."""
-    out: dict[str, str] = {}
-    span = match.span
-    pattern, numbers = _group_numbers(rule)
+    pattern, shorts = _group_shorts(rule)
     if match.re is not pattern:  # the combined regex (the slow reference): by name
-        numbers = _group_names(rule)
-    for number, short in numbers:
-        start, end = span(number)
-        if start >= 0:
-            out[short] = text[start:end]
-    return out
+        out: dict[str, str] = {}
+        for full, short in _group_names(rule):
+            start, end = match.span(full)
+            if start >= 0:
+                out[short] = text[start:end]
+        return out
+    # the rule's own regex: every group is the rule's, in order (``regs`` reads them in one go)
+    return {short: text[start:end] for (start, end), short in zip(match.regs[2:], shorts)
+            if start >= 0}
+
+
+@lru_cache(maxsize=None)
+def _group_shorts(rule: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """(the rule's regex, the short names of its groups 2, 3, ... in order; group 1 is the
+    rule itself)."""
+    pattern = rule_regex(rule)
+    by_number = {number: name for name, number in pattern.groupindex.items()}
+    assert by_number[1] == rule and all(by_number.get(n) for n in range(1, pattern.groups + 1))
+    return pattern, tuple(by_number[n].partition("__")[2] for n in range(2, pattern.groups + 1))

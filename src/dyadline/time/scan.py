@@ -42,8 +42,13 @@ def _automaton():
 
 
 @lru_cache(maxsize=1)
-def _chain() -> frozenset[str]:
-    return gate_words()[1]
+def _chain() -> dict[str, bool]:
+    """Chain word -> whether an expression may start at it ("the": yes; "of", "than": no, they
+    only stand inside a chain, as in "more than two weeks")."""
+    strong, chain, opening = gate_words()
+    from .patterns import rules_at
+
+    return {word: bool(rules_at(word)) for word in chain}
 
 
 def candidate_starts(lowered: str) -> list[tuple[int, str, str | None]]:
@@ -76,8 +81,10 @@ def candidate_starts(lowered: str) -> list[tuple[int, str, str | None]]:
             word_start = begin
             if word == "s" and lowered[begin - 2] in "'\u2019":
                 continue  # "that's two days": the gate reads "'s" as a separator
-            if word not in chain:
+            starts_here = chain.get(word)
+            if starts_here is None:
                 break
-            starts[begin - 1] = (begin - 1, word, ahead)
+            if starts_here:
+                starts[begin - 1] = (begin - 1, word, ahead)
             words += 1
     return sorted(starts.values())
