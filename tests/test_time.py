@@ -403,3 +403,12 @@ def test_todays_world_is_the_present_age_not_the_day() -> None:
 ])
 def test_the_gate_lets_through_what_the_rules_take(sentence: str, phrase: str, value: str) -> None:
     assert value_of(sentence, phrase) == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The company expects to finish the sale by year-end.", "2025-12-31"),
+    ("Shares have risen 12% since year-end.", "2024-12-31"),
+])
+def test_year_end_is_december_31_the_last_one_for_a_past_clause(sentence: str, value: str) -> None:
+    found = [v for text, v, _ in timexes(sentence) if text.lower().startswith("year")]
+    assert found == [value]

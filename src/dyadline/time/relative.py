@@ -165,6 +165,9 @@ def h_relunit(g: dict[str, str], ctx: Context) -> Result:
             return h_yearago({"what": ""}, ctx) if unit == "year" else None
         if ctx.dct is None:
             return "XXXX", "DATE"
+        if unit == "year":  # "year-end": December 31, the last one for a past clause
+            past = ctx.tense() == "past" or re.search(r"\bsince\s*$", ctx.before(10), re.IGNORECASE)
+            return f"{ctx.dct.year - (1 if past and ctx.dct.month < 12 else 0)}-12-31", "DATE"
         return _unit_value(unit, 0, ctx.dct), "DATE"
     if g.get("unit4"):
         return _the_unit(g["unit4"].lower(), ctx)
