@@ -37,10 +37,14 @@ BIG_ALTERNATE = 1000000
 _PREFIX_VARIANTS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "),
                     ("mt ", "mount "), ("ft ", "fort "))
 _MEMO_LIMIT = 200000
+_MISSING = object()  # a memo's "not computed yet" (None is a memoised answer)
 #: initials with full stops ("S.C.", "N.Y."): as a state abbreviation, a place wherever it stands
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}\Z")
 #: plural division words after a list of names, and the singular that makes each name whole
 _PLURAL_DIVISIONS = {"counties": " county", "parishes": " parish"}
+_ARTICLES = ("the", "a", "an")
+#: what follows an all-capital name in a dateline ("BEIRUT, ...", "MANSFIELD --")
+_DATELINE_MARKS = (",", "-", "--", "---", "\u2014", "\u2013", "(")
 
 
 @dataclass(slots=True)
@@ -208,36 +212,43 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
                     skip = abbreviation.last
             continue
         n, key, candidates = found
-        if _readings(gaz, key, candidates, True, n == 1, cue) is None:
-            # no reading survives even with a cue ("Friday", a village's alternative name):
-            # _accept would drop it; only its note of a person's name is kept
-            if i > first_tok:
-                prev = tokens[i - 1]
-                ptext = prev[1]
-                if (prev[4].rstrip(".") in person_titles or prev[4].rstrip(".") in first_names
-                        or (len(ptext) == 2 and ptext[1] == "." and ptext[0].isupper())):
-                    persons.add(key)
-            skip = i + (1 if n == 1 else n)
-            continue
         j = i + n
-        start, end = tok[2], tokens[j - 1][3]
-        match = Match(i, j, start, end, text[start:end], key, list(candidates))
+        skip = j  # taken or passed over, the name's tokens start no other name
+        single = n == 1
         prev = tokens[i - 1] if i > first_tok else None
-        prev2 = tokens[i - 2] if i - 1 > first_tok else None
+        plower = ""
+        if prev is not None:
+            ptext = prev[1]
+            plower = prev[4].rstrip(".")
+            if (plower in person_titles or plower in first_names
+                    or (len(ptext) == 2 and ptext[1] == "." and ptext[0].isupper())):
+                # "President Bush", "David Hopkins", "Tyrise M. Bell": remembered even when the
+                # name would not have been a place anyway, so that "Taylor said" later is not
+                # one either
+                persons.add(key)
+                continue
+        if _readings(gaz, key, candidates, True, single, cue) is None:
+            continue  # no reading survives even with a cue ("Friday", a village's alternative name)
+        # the checks of _accept that need no Match come first: most names are dropped before
+        # one is built
+        cued, preposition = False, ""
+        if plower in locative:
+            cued, preposition = True, plower
+        elif plower in _ARTICLES and i - 1 > first_tok and tokens[i - 2][4] in locative:
+            cued, preposition = True, tokens[i - 2][4]
         nxt = tokens[j] if j < stop else None
-        plower = prev[4].rstrip(".") if prev else ""
-        if plower in locative or (
-                plower in ("the", "a", "an") and prev2 is not None
-                and prev2[4] in locative):
-            match.cue = True
-            match.preposition = plower if plower in locative else prev2[4]
+        container = abbreviation = None
         if nxt is not None and j + 1 < stop and nxt[1] in (",", "in"):
-            _container(doc, gaz, match, j, stop)
-        if _accept(doc, gaz, match, prev, nxt, i == first_tok, header_end, persons, cue):
-            matches.append(match)
-            skip = j
-        else:
-            skip = i + (1 if n == 1 else n)
+            held = _container(doc, gaz, candidates, j, stop)
+            if held is not None:
+                container, abbreviation = held
+                cued = True
+        kept = _accept(doc, gaz, key, candidates, i, j, prev, plower, nxt, cued, container,
+                       i == first_tok, header_end, persons, cue)
+        if kept is not None:
+            start, end = tok[2], tokens[j - 1][3]
+            matches.append(Match(i, j, start, end, text[start:end], key, list(kept[0]), cued,
+                                 preposition, container, None, abbreviation, kept[1]))
     if "counties" in doc.text or "parishes" in doc.text:
         matches = _county_lists(doc, gaz, matches)
     # link "X, Y" containers to the match of Y
@@ -298,15 +309,17 @@ def _abbreviation_place(doc: TextDoc, gaz: Gazetteer, i: int, first: int, stop: 
                  [(entry, False)], cue=True, preposition=doc.tokens[i - 1].lower)
 
 
-def _container(doc: TextDoc, gaz: Gazetteer, match: Match, j: int, stop: int) -> None:
+def _container(doc: TextDoc, gaz: Gazetteer, candidates: list[tuple[int, bool]], j: int,
+               stop: int) -> tuple[int, tuple[int, int] | None] | None:
     """ "X, Y" or "X in Y" where Y is a state, division or country containing a reading of X
-    (or an AP state abbreviation after a comma)."""
+    (or an AP state abbreviation after a comma): (Y's entry, the span of Y if it is an
+    abbreviation), or None."""
     tokens = doc.tokens
     if j + 1 >= stop or tokens[j].text not in (",", "in"):
-        return
+        return None
     y = tokens[j + 1]
     if not _capitalised(y.text):
-        return
+        return None
     abbreviation = gaz.abbreviations.get(normalise(y.text)) if tokens[j].text == "," else None
     end = y.end
     if abbreviation is None and tokens[j].text == "," and j + 2 < stop and tokens[j + 2].text == "." \
@@ -314,85 +327,82 @@ def _container(doc: TextDoc, gaz: Gazetteer, match: Match, j: int, stop: int) ->
         abbreviation = gaz.abbreviations.get(normalise(y.text + "."))
         end = tokens[j + 2].end
     if abbreviation is not None:
-        match.container, match.cue = abbreviation, True
-        match.abbreviation = (y.start, end)
-        return
+        return abbreviation, (y.start, end)
     found = _longest(doc, gaz, j + 1, stop)
     if found is None:
-        return
+        return None
     for i, alt in found[2]:
         entry = gaz.entry(i)
         if not alt and (entry.feature == COUNTRY or (entry.feature == "admin1" and entry.admin1)):
             # only a container if X has a candidate inside it
             if any(gaz.entry(c).country == entry.country and
                    (entry.feature == COUNTRY or gaz.entry(c).admin1 == entry.admin1)
-                   for c, _ in match.candidates if c != i):
-                match.container, match.cue = i, True
-                return
+                   for c, _ in candidates if c != i):
+                return i, None
+    return None
 
 
-def _accept(doc: TextDoc, gaz: Gazetteer, match: Match, prev, nxt, sentence_initial: bool,
-            header_end: int, persons: set[str], cue) -> bool:
-    """Filter the candidates of ``match`` by the evidence around it; False to drop the match."""
-    single = match.last - match.first == 1
-    first_text = doc.tokens[match.first].text
-    if prev is not None:
-        plower = prev.lower.rstrip(".")
-        initial = len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()
-        if plower in cue.person_titles or plower in cue.first_names or initial:
-            # "President Bush", "David Hopkins", "Tyrise M. Bell": remembered even when the name
-            # would not have been a place anyway, so that "Taylor said" later is not one either
-            persons.add(match.key)
-            return False
-    if single and match.key in cue.first_names and not match.cue:
-        return False  # "David", "Mary", "George" alone: a person far more often than a town
-    found = _readings(gaz, match.key, match.candidates, match.cue, single, cue)
+def _accept(doc: TextDoc, gaz: Gazetteer, key: str, candidates: list[tuple[int, bool]], i: int,
+            j: int, prev, plower: str, nxt,
+            cued: bool, container: int | None, sentence_initial: bool, header_end: int,
+            persons: set[str], cue) -> tuple[tuple, bool] | None:
+    """Filter the readings of the name over tokens ``i:j`` by the evidence around it: None to
+    drop it, else (the readings kept, whether only as a local town).  ``prev``/``nxt`` are the
+    tokens around it in its sentence (or None), ``plower`` the previous token's lower-case form
+    without a full stop; a previous personal title or given name is settled by the caller."""
+    single = j - i == 1
+    if single and key in cue.first_names and not cued:
+        return None  # "David", "Mary", "George" alone: a person far more often than a town
+    tokens = doc.tokens
+    tok = tokens[i]
+    found = _readings(gaz, key, candidates, cued, single, cue)
     if found is None:
-        return False
+        return None
     kept, local, all_city, big = found
-    if (all_city and nxt is not None and nxt.lower.rstrip(".") in cue.facility_words
-            and _capitalised(nxt.text)):
-        return False  # "Wichita Street", "Lincoln Avenue": a street
-    if (all_city and single and len(match.key) <= 2 and nxt is not None
-            and nxt.text[:1].isupper() and nxt.text[:1].isalpha()):
-        return False  # "Al Udeid", "El Alto": a particle starting a longer name, not a village
-    match.candidates = list(kept)
-    if local:
-        match.local = True
+    if nxt is not None:
+        ntext = nxt[1]
+        if all_city and ntext[:1].isupper():
+            if nxt[4].rstrip(".") in cue.facility_words:
+                return None  # "Wichita Street", "Lincoln Avenue": a street
+            if single and len(key) <= 2 and ntext[:1].isalpha():
+                return None  # "Al Udeid", "El Alto": a particle starting a longer name, not a village
 
     # all capitals: only in the dateline/title or as a country abbreviation ("US", "UK")
-    if first_text.isupper() and len(first_text) > 1 and match.start >= header_end:
-        dateline = nxt is not None and nxt.text in (",", "-", "--", "---", "\u2014", "\u2013", "(")
-        if not (single and big and len(first_text) <= 4) and match.container is None and not dateline:
-            return False
+    first_text = tok[1]
+    if first_text.isupper() and len(first_text) > 1 and tok[2] >= header_end:
+        dateline = nxt is not None and nxt[1] in _DATELINE_MARKS
+        if not (single and big and len(first_text) <= 4) and container is None and not dateline:
+            return None
 
     # personal titles and neighbouring name words: a person, not a place
     if prev is not None:
-        plower = prev.lower.rstrip(".")
-        if (_capitalised(prev.text) and plower not in cue.place_prefixes
-                and plower not in gaz.english and prev.text[:1].isalpha()
-                and not _is_place_word(gaz, prev.lower) and not match.cue):
-            persons.add(match.key)
-            return False
-    if nxt is not None and _capitalised(nxt.text) and nxt.text[:1].isalpha() and not nxt.text.isupper():
-        nlower = nxt.lower
-        if match.key in cue.first_names and nlower not in gaz.english \
-                and nlower not in cue.never_places and not _is_place_word(gaz, nlower):
-            persons.add(match.key)  # "Kim Jong Un", "Jordan Peterson" (but "Georgia Bureau")
-            return False
-    if (single and not big and nxt is not None and nxt.lower == "of" and match.last + 1 < len(doc.tokens)
-            and _capitalised(doc.tokens[match.last + 1].text)):
-        return False  # "University of Rochester", "Bank of America"
-    if match.key in persons and not match.cue:
-        return False
+        ptext = prev[1]
+        if (ptext[:1].isupper() and plower not in cue.place_prefixes
+                and plower not in gaz.english and ptext[:1].isalpha()
+                and not _is_place_word(gaz, prev[4]) and not cued):
+            persons.add(key)
+            return None
+    if nxt is not None:
+        ntext = nxt[1]
+        if ntext[:1].isupper() and ntext[:1].isalpha() and not ntext.isupper():
+            nlower = nxt[4]
+            if key in cue.first_names and nlower not in gaz.english \
+                    and nlower not in cue.never_places and not _is_place_word(gaz, nlower):
+                persons.add(key)  # "Kim Jong Un", "Jordan Peterson" (but "Georgia Bureau")
+                return None
+        if (single and not big and nxt[4] == "of" and j + 1 < len(tokens)
+                and tokens[j + 1][1][:1].isupper()):
+            return None  # "University of Rochester", "Bank of America"
+    if key in persons and not cued:
+        return None
 
     # common English words need a cue, and never count at the start of a sentence unless cued
-    if single and match.key in gaz.common and not first_text.isupper():
-        if sentence_initial and not match.cue:
-            return False
-        if not big and not match.cue:
-            return False
-    return True
+    if single and key in gaz.common and not first_text.isupper():
+        if sentence_initial and not cued:
+            return None
+        if not big and not cued:
+            return None
+    return kept, local
 
 
 def _readings(gaz: Gazetteer, key: str, candidates: list[tuple[int, bool]], cued: bool,
@@ -403,8 +413,9 @@ def _readings(gaz: Gazetteer, key: str, candidates: list[tuple[int, bool]], cued
     depends on nothing else, and most capitalised words of an article recur across articles."""
     memo = gaz.readings
     token = (key, cued, single)
-    if token in memo:
-        return memo[token]
+    result = memo.get(token, _MISSING)
+    if result is not _MISSING:
+        return result
     entry = gaz.entry
     kept, small = [], []
     local = False
@@ -420,7 +431,6 @@ def _readings(gaz: Gazetteer, key: str, candidates: list[tuple[int, bool]], cued
         kept.append((i, alt))
     if not kept and small and single and key not in gaz.english:
         kept, local = small, True  # kept only if the article is about its division
-    result: tuple[tuple, bool, bool, bool] | None
     if not kept or key in cue.never_places:
         result = None
     elif key in gaz.demonyms and not any(entry(i).feature == COUNTRY for i, _ in kept):
