@@ -66,6 +66,11 @@ class Focus:
         self._cache: dict[str, tuple[frozenset[str], frozenset[str], list[tuple[float, float]]]] = {}
         self._support: dict[str, frozenset[str]] = {}  # name -> divisions of its readings
         self._support_cache: dict[str, dict[str, list[float]]] = {}
+        self._sums_cache: dict[str, dict[str, float]] = {}
+        #: division -> (name, weight) of each name with a reading there, and their sums
+        self._division_terms: dict[str, list[tuple[str, float]]] = {}
+        self._every_sum: dict[str, float] | None = None
+        self._totals_cache: tuple | None = None
 
     def add_support(self, key: str, admin1: frozenset[str]) -> None:
         """The divisions an ambiguous name may lie in: a reading of another name in one of
@@ -73,6 +78,8 @@ class Focus:
         if admin1:
             self._support[key] = admin1
             self._support_cache.clear()
+            self._sums_cache.clear()
+            self._every_sum = None
 
     def support(self, entry: Entry, key: str) -> float:
         """Names other than ``key`` with a reading in the entry's division, each weighted by
@@ -97,6 +104,37 @@ class Focus:
             self._support_cache[key] = found
         return found
 
+    def support_sums(self, key: str) -> dict[str, float]:
+        """Division -> the sum of :meth:`support_terms` (the same terms added in the same
+        order, so the same to the last bit), without building the terms per name: the sums of
+        all names are worked out once, and only the divisions of ``key`` itself are summed
+        again without it; cached."""
+        found = self._sums_cache.get(key)
+        if found is None:
+            every = self._every_sum
+            if every is None:
+                terms: dict[str, list[tuple[str, float]]] = {}
+                for other, divisions in self._support.items():
+                    weight = 1.0 / len(divisions)
+                    for division in divisions:
+                        terms.setdefault(division, []).append((other, weight))
+                self._division_terms = terms
+                every = {d: sum([w for _, w in ws]) for d, ws in terms.items()}
+                self._every_sum = every
+            own = self._support.get(key)
+            if not own:
+                found = every
+            else:
+                found = dict(every)
+                for division in own:
+                    weights = [w for other, w in self._division_terms[division] if other != key]
+                    if weights:
+                        found[division] = sum(weights)
+                    else:
+                        del found[division]
+            self._sums_cache[key] = found
+        return found
+
     def add(self, entry: Entry, key: str = "", point: bool = True) -> None:
         """The entry's country and division, and its position if it is a town (and ``point``)."""
         point = point and entry.feature in POINT_FEATURES
@@ -104,16 +142,20 @@ class Focus:
         self._clues.append((key, entry.country, entry.admin1,
                             entry.lat if point else None, entry.lon if point else None, weight))
         self._cache.clear()
+        self._totals_cache = None
 
     def add_country(self, country: str, key: str = "") -> None:
         self._clues.append((key, country, "", None, None, 0.0))
         self._cache.clear()
+        self._totals_cache = None
 
     def copy(self) -> "Focus":
         other = Focus()
         other._clues = list(self._clues)
         other._support = dict(self._support)
         other._support_cache = dict(self._support_cache)  # same names, same weights
+        other._sums_cache = dict(self._sums_cache)
+        other._division_terms, other._every_sum = self._division_terms, self._every_sum
         return other
 
     def sets(self, key: str = "") -> tuple[frozenset[str], dict[str, float], list[tuple[float, float]]]:
@@ -123,23 +165,62 @@ class Focus:
         they are no evidence for it)."""
         found = self._cache.get(key)
         if found is None:
-            countries, counts, points = set(), {}, []
-            excluded: set[str] = set()
+            countries, counts, points, by_name = self._totals()
+            excluded = []
             if key:
                 padded = f" {key} "
-                excluded = {n for n in {c[0] for c in self._clues}
-                            if n and (n == key or padded in f" {n} ")}
-            for c in self._clues:  # one pass: every name asks for this
-                if c[0] in excluded:
-                    continue
+                excluded = [n for n in by_name if n and (n == key or padded in f" {n} ")]
+            if excluded:
+                # the excluded names' clues taken back out; the weights are small whole numbers
+                # (halves at most), so the sums are exact whatever the order
+                countries, counts = dict(countries), dict(counts)
+                for name in excluded:
+                    names, divisions, _ = by_name[name]
+                    for code in names:
+                        left = countries[code] - 1
+                        if left:
+                            countries[code] = left
+                        else:
+                            del countries[code]
+                    for division, weight in divisions:
+                        total, number = counts[division]
+                        if number > 1:
+                            counts[division] = (total - weight, number - 1)
+                        else:
+                            del counts[division]
+                points = [p for name, group in by_name.items() if name not in excluded
+                          for p in group[2]]
+            found = (frozenset(countries), _weights({k: v[0] for k, v in counts.items()}), points)
+            self._cache[key] = found
+        return found
+
+    def _totals(self) -> tuple[dict[str, int], dict[str, tuple[float, int]],
+                               list[tuple[float, float]], dict[str, tuple[list, list, list]]]:
+        """Every clue's countries (with their number of clues), divisions (summed weight,
+        number of clues) and points, and each name's own: built once per set of clues, so that
+        :meth:`sets` leaves a name out by taking its few clues back rather than passing over
+        all of them again for every name."""
+        found = self._totals_cache
+        if found is None:
+            countries: dict[str, int] = {}
+            counts: dict[str, tuple[float, int]] = {}
+            points: list[tuple[float, float]] = []
+            by_name: dict[str, tuple[list, list, list]] = {}
+            for c in self._clues:
+                group = by_name.get(c[0])
+                if group is None:
+                    group = by_name[c[0]] = ([], [], [])
                 if c[1]:
-                    countries.add(c[1])
+                    countries[c[1]] = countries.get(c[1], 0) + 1
+                    group[0].append(c[1])
                 if c[2]:
-                    counts[c[2]] = counts.get(c[2], 0.0) + c[5]
+                    total, number = counts.get(c[2], (0.0, 0))
+                    counts[c[2]] = (total + c[5], number + 1)
+                    group[1].append((c[2], c[5]))
                 if c[3] is not None:
                     points.append((c[3], c[4]))
-            found = (frozenset(countries), _weights(counts), points)
-            self._cache[key] = found
+                    group[2].append((c[3], c[4]))
+            found = self._totals_cache = (countries, counts, points, by_name)
         return found
 
     @property
@@ -291,7 +372,7 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
     else:
         # :func:`_context` inlined, with what depends on the name alone worked out once
         countries, admin1, points = focus.sets(key)
-        terms = focus.support_terms(key) if focus._support else None
+        sums = focus.support_sums(key) if focus._support else None
         if bases is None:
             bases, order = _order(gaz, entries)
         top = None
@@ -309,9 +390,9 @@ def best(gaz: Gazetteer, candidates: list[tuple[int, bool]], focus: Focus | None
             if e.feature in POINT_FEATURES:
                 if points and _near(e, points):
                     context += PROXIMITY_BONUS
-                if terms is not None:
-                    weights = terms.get(e.admin1) if e.admin1 else None
-                    context += SUPPORT_BONUS * min(1.0, sum(weights) if weights is not None else 0)
+                if sums is not None:
+                    total = sums.get(e.admin1) if e.admin1 else None
+                    context += SUPPORT_BONUS * min(1.0, total if total is not None else 0)
             value += min(context, MAX_CONTEXT_BONUS)
             scored.append((value, -(e.geonameid or 0), n))
             if top is None or value > top:
