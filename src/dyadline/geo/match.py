@@ -177,41 +177,43 @@ def find_matches(doc: TextDoc, gaz: Gazetteer) -> list[Match]:
                     matches.append(Match(i, i + 1, tok[2], tok[3], tok[1], tok[4], [(state, False)]))
             continue
         first_tok, stop = sentence_tokens[tok[5]]
-        found = None
-        if words:
-            limit = i + min(MAX_TOKENS, stop - i, 3 * words)
-            q = p
-            while q + 1 < ncaps and caps[q + 1] < limit:
-                q += 1
-            start = tok[2]
-            while q >= p:
-                last = caps[q]
-                raw = text[start:tokens[last][3]]
-                known = spans.get(raw)
-                if known is None:
-                    key = keys.get(raw)
-                    if key is None:
-                        if len(keys) >= _MEMO_LIMIT:
-                            keys.clear()
-                        key = keys[raw] = normalise(raw)
-                    if len(spans) >= _MEMO_LIMIT:
-                        spans.clear()
-                    known = spans[raw] = (key, _lookup(gaz, key))
-                if known[1] and not (q > p and known[0].endswith(" city")
-                                     and all(alt for _, alt in known[1])):
-                    found = (last - i + 1, known[0], known[1])
-                    break
-                # "Dublin City Council": a "City" that only another place's alternative name
-                # ends with belongs to the council, and the place is "Dublin"
-                q -= 1
-        if found is None:
+        # as far as min(MAX_TOKENS, 3 * words) tokens, within the sentence
+        limit = i + (3 * words if 3 * words < MAX_TOKENS else MAX_TOKENS)
+        if limit > stop:
+            limit = stop
+        q = p
+        while q + 1 < ncaps and caps[q + 1] < limit:
+            q += 1
+        start = tok[2]
+        n = 0
+        while q >= p:
+            last = caps[q]
+            raw = text[start:tokens[last][3]] if q > p else tok[1]  # a token is its text's slice
+            known = spans.get(raw)
+            if known is None:
+                key = keys.get(raw)
+                if key is None:
+                    if len(keys) >= _MEMO_LIMIT:
+                        keys.clear()
+                    key = keys[raw] = normalise(raw)
+                if len(spans) >= _MEMO_LIMIT:
+                    spans.clear()
+                known = spans[raw] = (key, _lookup(gaz, key))
+            if known[1] and not (q > p and known[0].endswith(" city")
+                                 and all(alt for _, alt in known[1])):
+                n = last - i + 1
+                break
+            # "Dublin City Council": a "City" that only another place's alternative name
+            # ends with belongs to the council, and the place is "Dublin"
+            q -= 1
+        if not n:
             if i > first_tok and tokens[i - 1][4] in locative:
                 abbreviation = _abbreviation_place(doc, gaz, i, first_tok, stop, cue)
                 if abbreviation is not None:
                     matches.append(abbreviation)
                     skip = abbreviation.last
             continue
-        n, key, candidates = found
+        key, candidates = known
         j = i + n
         skip = j  # taken or passed over, the name's tokens start no other name
         single = n == 1
