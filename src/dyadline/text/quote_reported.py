@@ -36,7 +36,7 @@ _IRREGULAR_PARTICIPLES = frozenset("said told written read put".split())
 
 
 def _past_participle(cue: Cue) -> bool:
-    last = cue.form.split()[-1] if cue.entry.lemma != "go on" else cue.form
+    last = cue.form.rpartition(" ")[2] if cue.entry.lemma != "go on" else cue.form
     return last.endswith("ed") or last in _IRREGULAR_PARTICIPLES
 
 
@@ -54,12 +54,9 @@ def _cut_at_next_cue(art: ArticleState, c: int, s_hi: int, end_char: int) -> int
     """End of reported content before a second attribution in the same sentence: "said that
     A, and said that B", "..., according to an attendee"."""
     tokens = art.tokens
-    for k in range(c + 1, s_hi):
-        if tokens[k].start >= end_char:
-            break
-        cue = art.cue_at.get(k)
-        if cue is None:
-            continue
+    # the cues of the tokens after ``c`` that start before ``end_char`` (two binary searches)
+    for cue in art.cues_in(c + 1, min(s_hi, bisect_left(art.starts, end_char))):
+        k = cue.first
         j = k - 1
         while j > c and tokens[j].lower in ("also", "then", "later"):
             j -= 1
@@ -144,14 +141,21 @@ def _read_reported(art: ArticleState, cue: Cue, s_lo: int, s_hi: int) -> tuple[t
             return None
         return (tokens[c].start, _cut_at_next_cue(art, c, s_hi, end_char)), None
     np = left_np(tokens, cue.first - 1, s_lo)
-    rest = tokens[cue.last:min(s_hi, cue.last + 14)]  # only its length up to 12 and "that" matter
-    rest_words = [t for t in rest if t.text[:1].isalnum()]
-    light = not rest_words or (rest_words[0].lower in _LIGHT_AFTER and "that" not in {t.lower for t in rest}
-                               and len(rest) <= 10)
+    # the rest of the sentence after the cue: only its length up to 12 and "that" matter
+    rest_end = min(s_hi, cue.last + 14)
+    rest_len = max(0, rest_end - cue.last)
+    # light: nothing but a time or place phrase follows ("said on Tuesday."); read from the
+    # first word token of the rest (its first character is the token's in the text)
+    light = True
+    starts, lowers = art.starts, art.lowers
+    for k in range(cue.last, rest_end):
+        if text[starts[k]].isalnum():
+            light = lowers[k] in _LIGHT_AFTER and "that" not in lowers[cue.last:rest_end] and rest_len <= 10
+            break
     if np is None:
         if before is not None and before.text == ",":
             rnp = right_np(tokens, cue.last, s_hi)
-            if rnp is not None and cue.first - 1 > s_lo and len(rest) <= 12:
+            if rnp is not None and cue.first - 1 > s_lo and rest_len <= 12:
                 return (tokens[s_lo].start, before.start), rnp  # "..., said Lavrov."
         if before is None or light:
             return None

@@ -58,9 +58,13 @@ class ArticleState:
         self.text = doc.text
         self.tokens = doc.tokens
         self.starts: list[int] = doc.token_starts()  # the document's own list, shared
+        self.lowers: list[str] = doc.lowers()
         self._word_prefix: list[int] | None = None
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
+        #: first token of every cue, ascending: the cues of a token range are found by two
+        #: binary searches instead of a dictionary lookup per token of the range
+        self.cue_firsts: list[int] = list(self.cue_at)
         self.cue_at_end: dict[int, Cue] = {c.last - 1: c for c in self.cues}
         self.used: set[int] = set()
         self.splits: dict[int, list[int]] = {}  # spaCy sentence -> refined sentence starts
@@ -103,12 +107,17 @@ class ArticleState:
 
     def cue_between(self, lo: int, hi: int, last: bool = False) -> Cue | None:
         """The first (or last) cue that starts in token range ``[lo, hi)``."""
-        rng = range(hi - 1, lo - 1, -1) if last else range(lo, hi)
-        for i in rng:
-            cue = self.cue_at.get(i)
-            if cue is not None and cue.first not in self.used:
-                return cue
+        firsts = self.cue_firsts
+        found = range(bisect_left(firsts, lo), bisect_left(firsts, hi))
+        for n in (reversed(found) if last else found):
+            if firsts[n] not in self.used:
+                return self.cue_at[firsts[n]]
         return None
+
+    def cues_in(self, lo: int, hi: int) -> list[Cue]:
+        """The cues that start in token range ``[lo, hi)``, in text order."""
+        firsts, cue_at = self.cue_firsts, self.cue_at
+        return [cue_at[k] for k in firsts[bisect_left(firsts, lo):bisect_left(firsts, hi)]]
 
 
 def ends_sentence(art: ArticleState, k: int) -> bool:
