@@ -233,7 +233,7 @@ def _before_cue(art: ArticleState, q: QuotedStretch, prior: list[Draft]) -> _Fou
         t = tokens[k]
         cue = art.cue_at.get(k)
         if cue is not None and cue.entry.lemma in _NAMING and cue.first not in art.used and \
-                art.words_in(q.start, q.end) > SCARE_QUOTE_WORDS:
+                art.more_words_than(q.start, q.end, SCARE_QUOTE_WORDS):
             return cue, _subject(art, cue, clause_floor(art, cue.first), prior), None
         if not t.text[:1].isalnum() and t.lower not in ("'s", "’s"):
             break
@@ -250,7 +250,7 @@ def _continues(art: ArticleState, prev: Draft | None, q: QuotedStretch) -> bool:
     """
     if prev is None or (prev.cue is None and prev.cue_chars is None) or prev.extent_end > q.open:
         return False
-    if art.words_in(prev.extent_end, q.open) > _MAX_GAP_WORDS:
+    if art.more_words_than(prev.extent_end, q.open, _MAX_GAP_WORDS):
         return False  # a whole stretch of text in between: not the rest of the cue's sentence
     raw = art.text[prev.extent_end:q.open]
     gap = _SHORT_QUOTED.sub(_blank_if_name, raw)
@@ -340,7 +340,7 @@ def direct_pass(art: ArticleState) -> list[Draft]:
         if before is not None and before[0] is not None and \
                 art.tokens[art.last_token_before(q.open)].text not in (":", ",") and (
                     _is_title(art, q) or before[0].entry.lemma in _NAMING
-                    and art.words_in(q.start, q.end) <= SCARE_QUOTE_WORDS):
+                    and not art.more_words_than(q.start, q.end, SCARE_QUOTE_WORDS)):
             # "he wrote “The Art of the Deal”", "a class called “Perception”": a name
             before = None
         if before is not None:
@@ -355,7 +355,7 @@ def direct_pass(art: ArticleState) -> list[Draft]:
             prev.stretches.append(q)
             covered_to = q.outer_end
             continue
-        if art.words_in(q.start, q.end) > SCARE_QUOTE_WORDS and _looks_like_speech(art, q):
+        if art.more_words_than(q.start, q.end, SCARE_QUOTE_WORDS) and _looks_like_speech(art, q):
             drafts.append(Draft([(q.start, q.end)], None, None, True, q.outer_end, stretches=[q]))
             covered_to = q.outer_end
     return drafts
@@ -372,8 +372,7 @@ def _looks_like_speech(art: ArticleState, q: QuotedStretch) -> bool:
     """An unattributed quoted stretch counts when it reads like a sentence, not a title."""
     if _is_title(art, q):
         return False
-    words = art.words_in(q.start, q.end)
-    return _last_char(art, q) in ".?!,…" or words >= 8
+    return _last_char(art, q) in ".?!,…" or art.more_words_than(q.start, q.end, 7)
 
 
 def _add(art: ArticleState, drafts: list[Draft], q: QuotedStretch, cue: Cue | None,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Two apostrophes stand for a straight double quote (NYT style); three are a double and a
 # single quote together, the double one outermost.
@@ -38,9 +38,8 @@ _SINGLE_OPEN = re.compile(r"[‘'](?:(?<=‘)|(?<![^\s(\[{—–/“\"-]')[^\W\d
 _OPENERS_BEFORE = set(" \t\n([{—–-/“‘\"'")
 
 
-@dataclass(frozen=True)
-class QuotedStretch:
-    """A stretch between quotation marks.
+class QuotedStretch(NamedTuple):
+    """A stretch between quotation marks (a named tuple: immutable, and cheap to build).
 
     ``open``/``close`` are the offsets of the marks (``close`` is the end of the last line
     when the quotation is left open); ``start``/``end`` the quoted text without the marks

@@ -88,7 +88,7 @@ def reported_pass(art: ArticleState, direct: list[Draft]) -> list[Draft]:
         if found is None:
             continue
         (c_start, c_end), np = found
-        if c_end - c_start < 2 or art.words_in(c_start, c_end) < 2:
+        if c_end - c_start < 2 or not art.more_words_than(c_start, c_end, 1):
             continue
         if overlaps_claimed(c_start, c_end):
             continue

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 import re
-from itertools import accumulate
+from itertools import islice
 from dataclasses import dataclass, field
 
-from ..model import Span
 from .quote_cues import Cue, find_cues
 from .quote_marks import QuotedStretch
 from .segment import TextDoc, Token
@@ -22,8 +21,6 @@ from .segment import TextDoc, Token
 MAX_CLAUSE = 60
 
 _SENTENCE_PUNCT = re.compile(r"[.!?]")
-#: ranges of up to this many tokens are counted directly by :meth:`ArticleState.words_in`
-_DIRECT_COUNT = 200
 
 SENTENCE_END = frozenset(".!?")
 QUOTE_CHARS = frozenset('"“”‘’«»\'')
@@ -59,7 +56,6 @@ class ArticleState:
         self.tokens = doc.tokens
         self.starts: list[int] = doc.token_starts()  # the document's own list, shared
         self.lowers: list[str] = doc.lowers()
-        self._word_prefix: list[int] | None = None
         self.cues = find_cues(doc)
         self.cue_at: dict[int, Cue] = {c.first: c for c in self.cues}
         #: first token of every cue, ascending: the cues of a token range are found by two
@@ -83,27 +79,16 @@ class ArticleState:
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         return self.doc.sentence_tokens[self.tokens[i].sent]
 
-    @property
-    def word_prefix(self) -> list[int]:
-        """Number of word tokens before each token (prefix sums, for :meth:`words_in`): listed on
-        first use, as articles without quotation marks never need it."""
-        if self._word_prefix is None:
-            self._word_prefix = list(accumulate(map(str.isalnum, map(self.text.__getitem__, self.starts)),
-                                                initial=0))
-        return self._word_prefix
-
-    def words_in(self, start: int, end: int) -> int:
-        """Number of word tokens in a character range (prefix sums: constant time)."""
-        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        if j - i <= _DIRECT_COUNT:  # a short range: counted directly, no article-wide sums
-            return sum(map(str.isalnum, map(self.text.__getitem__, self.starts[i:j])))
-        return self.word_prefix[j] - self.word_prefix[i] if j > i else 0
-
-    def span(self, rng: tuple[int, int] | None) -> Span | None:
-        if rng is None:
-            return None
-        a, b = self.tokens[rng[0]].start, self.tokens[rng[1] - 1].end
-        return Span(self.text[a:b], a, b)
+    def more_words_than(self, start: int, end: int, limit: int) -> bool:
+        """Whether a character range holds more than ``limit`` word tokens.  Every caller
+        compares a count with a small limit, so the count stops at ``limit + 1`` words (and a
+        range of ``limit`` tokens or fewer needs none): no article-wide sums, no full count."""
+        starts = self.starts
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        if j - i <= limit:
+            return False
+        words = filter(str.isalnum, map(self.text.__getitem__, map(starts.__getitem__, range(i, j))))
+        return next(islice(words, limit, None), None) is not None
 
     def cue_between(self, lo: int, hi: int, last: bool = False) -> Cue | None:
         """The first (or last) cue that starts in token range ``[lo, hi)``."""
