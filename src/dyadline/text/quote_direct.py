@@ -33,6 +33,8 @@ _DOUBLE_MARKS = frozenset('"“”«»')
 _DOUBLE_MARK = re.compile("[" + "".join(sorted(_DOUBLE_MARKS)) + "]")  # one C-level scan of a gap
 #: a short quoted name or title inside a gap ("on NBC's ''Meet the Press.''")
 _SHORT_QUOTED = re.compile(r"(?:“|\"|''|‘)[^“”\"\n]{1,40}?(?:”|\"|''|’)")
+#: where a match of ``_SHORT_QUOTED`` can start (its opening marks, "'" for "''")
+_OPENING_MARK = re.compile("[“\"'‘]")
 #: words ending in -s/-ed that are not verbs of saying after a quotation
 _NOT_VERBS = frozenset("""was has is does its this his hers ours yours theirs news always perhaps
 unless less thus yes whereas various numerous famous serious previous obvious anonymous
@@ -253,7 +255,8 @@ def _continues(art: ArticleState, prev: Draft | None, q: QuotedStretch) -> bool:
     if art.more_words_than(prev.extent_end, q.open, _MAX_GAP_WORDS):
         return False  # a whole stretch of text in between: not the rest of the cue's sentence
     raw = art.text[prev.extent_end:q.open]
-    gap = _SHORT_QUOTED.sub(_blank_if_name, raw)
+    # a quoted name needs an opening mark: most gaps hold none and skip the substitution
+    gap = _SHORT_QUOTED.sub(_blank_if_name, raw) if _OPENING_MARK.search(raw) else raw
     if _DOUBLE_MARK.search(gap) or "''" in gap:
         return False
     tokens = art.tokens
