@@ -401,7 +401,8 @@ def _first_words(patterns) -> set[str] | None:
     return found
 
 
-def _first_word_split(pattern: str) -> tuple[set[str], set[str]] | None:
+@lru_cache(maxsize=None)  # parsed once per rule: `rules_at` asks for every word it meets
+def _first_word_split(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(first words a character that is no letter follows, first words the match may end in),
     "" standing for a match that starts with no letter; None where that cannot be told."""
     try:
@@ -412,7 +413,7 @@ def _first_word_split(pattern: str) -> tuple[set[str], set[str]] | None:
         opened, done = _walk(sre_parse.parse(pattern), {""}, sre_parse)
     except _Unknown:
         return None
-    return done, opened
+    return frozenset(done), frozenset(opened)
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
