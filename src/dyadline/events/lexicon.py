@@ -118,19 +118,33 @@ class Lexicon:
         self._reading.update((word, word) for word in _SKIPPABLE)
         #: What matching tries for a head (its lemma and its surface form), built on first use
         #: and kept: the merged, sorted bucket with each entry's length and needed words at hand.
-        self._tries: dict[tuple[str, str], tuple[tuple[int, tuple[frozenset[str], ...], Entry], ...]] = {}
+        self._tries: dict[tuple[str, str], tuple[tuple[int, tuple[frozenset[str], ...], bool, Entry], ...]] = {}
+        self._forms_of: dict[str, set[str]] | None = None  # reading -> the forms read so
 
-    def _bucket(self, lemma: str, surface: str) -> tuple[tuple[int, tuple[frozenset[str], ...], Entry], ...]:
+    def _bucket(self, lemma: str, surface: str) -> tuple[tuple[int, tuple[frozenset[str], ...], bool, Entry], ...]:
         """The entries a head with this lemma and surface form can start, most specific first
-        (entries written for the very form first among equals); (length, needed, entry) each."""
+        (entries written for the very form first among equals); (length, needed forms, whether the
+        head is the whole phrase, entry) each."""
         bucket = self.by_head.get(lemma) or []
         if surface != lemma and surface in self.by_head:
             exact = {id(e) for e in self.by_head[surface]}  # written for this very form: first
             merged = {id(e): e for e in bucket + self.by_head[surface]}
             bucket = sorted(merged.values(), key=lambda e: (-e.length, id(e) not in exact, e.line))
-        tries = tuple((e.length, e.needed, e) for e in bucket)
+        tries = tuple((e.length, self._needed_forms(e), len(e.pattern) == 1 and not e.before, e) for e in bucket)
         self._tries[lemma, surface] = tries
         return tries
+
+    def _needed_forms(self, entry: Entry) -> tuple[frozenset[str], ...]:
+        """``entry.needed`` with each word's every form that reads as it: a word of the phrase
+        stands in a sentence exactly when one of these forms is among its lower-case words, so
+        the quick check needs no lemma of the sentence (the lemmas are read only for the
+        sentences where a longer phrase may match)."""
+        if self._forms_of is None:
+            self._forms_of = {}
+            for form, reading in self._reading.items():
+                self._forms_of.setdefault(reading, set()).add(form)
+        return tuple(frozenset(part.union(*(self._forms_of.get(word, ()) for word in part)))
+                     for part in entry.needed)
 
     def lemma(self, lower: str) -> str:
         return self.lemma_of.get(lower, lower)
@@ -161,26 +175,29 @@ class Lexicon:
             return []
         heads = [head - first for head in words.heads[low:high]]
         surfaces = words.surfaces[first - words.offset:last - words.offset]
-        lemmas = list(map(self._reading.get, surfaces, surfaces))  # lemmas, skippable words as they are
-        present = set(lemmas)
-        present.update(surfaces)
+        present = set(surfaces)  # the needed forms are expanded to every form: no lemmas needed here
+        reading = self._reading
+        lemmas: list[str] | None = None  # read only when a longer phrase may match
         found: list[Match] = []
         tries_of = self._tries
         for offset in heads:  # only where a phrase can start
-            key = (lemmas[offset], surfaces[offset])
+            surface = surfaces[offset]
+            key = (reading.get(surface, surface), surface)
             bucket = tries_of.get(key)
             if bucket is None:
                 bucket = self._bucket(*key)
             best_length = -1
-            for length, needed, entry in bucket:  # sorted most specific first
+            for length, needed, single, entry in bucket:  # sorted most specific first
                 if length < best_length:
                     break
                 if needed and any(map(present.isdisjoint, needed)):
                     continue  # a word of the phrase is not in the sentence at all
-                if length == 1 and not entry.before and len(entry.pattern) == 1:
+                if single:
                     head = first + offset  # a one-word phrase: nothing more to read
-                    match = Match(entry, head, head + 1, (head,), None)
+                    match: Match | None = Match(entry, head, head + 1, (head,), None)
                 else:
+                    if lemmas is None:  # lemmas, skippable words as they are
+                        lemmas = list(map(reading.get, surfaces, surfaces))
                     match = self._match(entry, lemmas, surfaces, offset, first)
                     if match is not None and entry.before and \
                             not self._match_before(entry, lemmas, surfaces, offset):
