@@ -165,13 +165,16 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             target_bounds = (match.end, view.last)
         else:
             group_start, group_words = clauses.verb_group_start(view, match.head)
+            subject, how, penalty = clauses.find_subject(view, group_start, previous_subject, match.head)
+            passive = clauses.is_passive(view, match, group_words)
+            if not subject and not passive:
+                continue  # an active verb without a subject codes nothing: no target search (speed)
             roles.modality, roles.negated = clauses.modality_of(group_words, opening)
             roles.refusal = roles.negated and (roles.modality == "future" or
                                                any(w in clauses.REFUSAL for w in group_words))
-            subject, how, penalty = clauses.find_subject(view, group_start, previous_subject, match.head)
             stop = clauses.clause_end(view, match.end)
             source_bounds, target_bounds = (view.first, group_start), (match.end, stop)
-            if clauses.is_passive(view, match, group_words):
+            if passive:
                 source_bounds, target_bounds = (match.end, view.last), (view.first, group_start)
                 sources = clauses.agent_after_by(view, match)
                 targets = subject
