@@ -8,6 +8,7 @@ Event with its CAMEO/PLOVER code, modality, negation, date, place, confidence an
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -384,10 +385,14 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
     for place in places:
         places_of.setdefault(doc.sentence_of(place.start), []).append(place)
     words = lexicon.read(doc.tokens, 0, doc.lowers())  # the article's words read once, sliced per sentence
+    sentence_firsts = [first for first, _ in doc.sentence_tokens]
+    headed = {bisect_right(sentence_firsts, head) - 1 for head in words.heads}  # where a phrase can start
     dates_of: dict[int, list[TimeExpression]] = {}
     for expression in dates:
         dates_of.setdefault(doc.sentence_of(expression.start), []).append(expression)
     for sentence in doc.sentences:
+        if sentence.index not in headed:
+            continue  # no word of the sentence can start a phrase of the lexicon: no event
         if doc.title_end and sentence.end <= doc.title_end:
             continue  # the title repeats the lead; coding it would count each event twice
         sentence_mentions = by_sentence.get(sentence.index, [])
