@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from ..model import Event, EventCode, EventDate, Mention, Place, Sentence, Span, TimeExpression
 from ..ontology import event_code
@@ -378,18 +378,13 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
     default); off where only dictionary actors may (PETRARCH dictionaries in replace mode).
     """
     events: list[Event] = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(doc.sentence_of(mention.start), []).append(mention)
-    places_of: dict[int, list[Place]] = {}  # bucketed once: linear in the article's length
-    for place in places:
-        places_of.setdefault(doc.sentence_of(place.start), []).append(place)
+    sentence_starts = [sentence.start for sentence in doc.sentences]  # TextDoc.sentence_of, inlined
+    by_sentence: dict[int, list[Mention]] = _bucketed(sentence_starts, mentions)
+    places_of: dict[int, list[Place]] = _bucketed(sentence_starts, places)  # once: linear in the article
     words = lexicon.read(doc.tokens, 0, doc.lowers())  # the article's words read once, sliced per sentence
     sentence_firsts = [first for first, _ in doc.sentence_tokens]
     headed = {bisect_right(sentence_firsts, head) - 1 for head in words.heads}  # where a phrase can start
-    dates_of: dict[int, list[TimeExpression]] = {}
-    for expression in dates:
-        dates_of.setdefault(doc.sentence_of(expression.start), []).append(expression)
+    dates_of: dict[int, list[TimeExpression]] = _bucketed(sentence_starts, dates)
     for sentence in doc.sentences:
         if sentence.index not in headed:
             continue  # no word of the sentence can start a phrase of the lexicon: no event
@@ -444,6 +439,19 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
                     confidence=max(0.05, min(0.99, confidence)), evidence=evidence))
                 number += 1
     return events
+
+
+#: Anything with a character ``start`` (a mention, a place, a time expression).
+_Located = TypeVar("_Located", Mention, Place, TimeExpression)
+
+
+def _bucketed(sentence_starts: list[int], items: Sequence[_Located]) -> dict[int, list[_Located]]:
+    """Items by the index of the sentence their start falls in (as ``TextDoc.sentence_of``)."""
+    buckets: dict[int, list[_Located]] = {}
+    for item in items:
+        index = bisect_right(sentence_starts, item.start) - 1
+        buckets.setdefault(index if index > 0 else 0, []).append(item)
+    return buckets
 
 
 def _pairs(roles: Roles, symmetric: bool, mutual: bool) -> list[tuple[Mention, Mention | None, list[str], float, EventCode | None]]:
