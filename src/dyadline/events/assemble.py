@@ -46,22 +46,23 @@ def _refusal_table() -> dict[str, str]:
         return {row["prefix"]: row["refusal"] for row in rows}
 
 
-def refusal_code(cameo: str) -> str | None:
-    """The CAMEO 12x code for refusing the cooperative act ``cameo`` (longest prefix), or None."""
-    table = _refusal_table()
+def _longest_prefix(table: dict[str, str], cameo: str) -> str | None:
+    """The value of the longest key of ``table`` that begins ``cameo`` (two digits at least):
+    the data files map a CAMEO root or a more specific code, the most specific wins."""
     for length in range(len(cameo), 1, -1):
         if cameo[:length] in table:
             return table[cameo[:length]]
     return None
+
+
+def refusal_code(cameo: str) -> str | None:
+    """The CAMEO 12x code for refusing the cooperative act ``cameo`` (longest prefix), or None."""
+    return _longest_prefix(_refusal_table(), cameo)
 
 
 def intent_code(cameo: str) -> str | None:
     """The CAMEO 03x code for the intent to do ``cameo`` (longest prefix), or None."""
-    table = _intent_table()
-    for length in range(len(cameo), 1, -1):
-        if cameo[:length] in table:
-            return table[cameo[:length]]
-    return None
+    return _longest_prefix(_intent_table(), cameo)
 
 
 @dataclass

@@ -23,15 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, TypeVar
 
 from ..model import Span
 from .quote_direct import direct_pass
 from .quote_reported import fold_into_reported, reported_pass
 from .quote_state import ArticleState
 from .segment import TextDoc
-
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -75,26 +72,15 @@ def find_quotations(doc: TextDoc) -> list[QuoteSpan]:
             a, b = d.cue_chars
         elif d.cue is not None:
             a, b = starts[d.cue[0]], ends[d.cue[1] - 1]
-        cue = None if d.cue_chars is None and d.cue is None else _frozen(Span, text=text[a:b], start=a, end=b)
+        cue = None if d.cue_chars is None and d.cue is None else Span(text=text[a:b], start=a, end=b)
         speaker = None
         if d.speaker is not None:
             a, b = starts[d.speaker[0]], ends[d.speaker[1] - 1]
-            speaker = _frozen(Span, text=text[a:b], start=a, end=b)
-        out.append(_frozen(QuoteSpan, start=parts[0][0], end=parts[-1][1], cue=cue, speaker=speaker,
-                           direct=d.direct, parts=parts if len(parts) > 1 else ()))
+            speaker = Span(text=text[a:b], start=a, end=b)
+        out.append(QuoteSpan(start=parts[0][0], end=parts[-1][1], cue=cue, speaker=speaker,
+                             direct=d.direct, parts=parts if len(parts) > 1 else ()))
     out.sort(key=_START)
     return out
 
 
 _START = attrgetter("start")
-_new = object.__new__
-
-
-def _frozen(cls: type[_T], **fields: Any) -> _T:
-    """An instance of a frozen dataclass without ``__post_init__``, equal to ``cls(**fields)``
-    (all fields given, in order): its generated ``__init__`` sets each field through
-    ``object.__setattr__``, three times the cost of filling the instance's dictionary, and
-    every article builds a record and two spans per quotation."""
-    obj = _new(cls)
-    obj.__dict__.update(fields)
-    return obj
