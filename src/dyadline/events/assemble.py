@@ -30,20 +30,13 @@ _BASE_CONFIDENCE = 0.9
 LocateEvent = Callable[[TextDoc, list[Place], int, int, int], "Place | None"]
 
 
-@lru_cache(maxsize=1)
-def _intent_table() -> dict[str, str]:
-    path = resources.files(__package__) / "data" / "future_intent.tsv"
+@lru_cache(maxsize=None)
+def _prefix_table(name: str, column: str) -> dict[str, str]:
+    """``prefix`` -> ``column`` of the data file ``name`` (future_intent.tsv, refusal.tsv)."""
+    path = resources.files(__package__) / "data" / name
     with path.open(encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["prefix"]: row["intent"] for row in rows}
-
-
-@lru_cache(maxsize=1)
-def _refusal_table() -> dict[str, str]:
-    path = resources.files(__package__) / "data" / "refusal.tsv"
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["prefix"]: row["refusal"] for row in rows}
+        return {row["prefix"]: row[column] for row in rows}
 
 
 def _longest_prefix(table: dict[str, str], cameo: str) -> str | None:
@@ -57,12 +50,12 @@ def _longest_prefix(table: dict[str, str], cameo: str) -> str | None:
 
 def refusal_code(cameo: str) -> str | None:
     """The CAMEO 12x code for refusing the cooperative act ``cameo`` (longest prefix), or None."""
-    return _longest_prefix(_refusal_table(), cameo)
+    return _longest_prefix(_prefix_table("refusal.tsv", "refusal"), cameo)
 
 
 def intent_code(cameo: str) -> str | None:
     """The CAMEO 03x code for the intent to do ``cameo`` (longest prefix), or None."""
-    return _longest_prefix(_intent_table(), cameo)
+    return _longest_prefix(_prefix_table("future_intent.tsv", "intent"), cameo)
 
 
 @dataclass
