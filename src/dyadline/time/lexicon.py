@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,33 @@ def alternation(words: Any) -> str:
 
     The time patterns run over the lower-cased text (case-insensitive matching is several times
     slower in Python's regex engine); handlers check capitals where they matter ("May")."""
-    parts = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    # longest first; ties in a fixed order, so the regex is the same in every process
+    parts = sorted({str(w).lower() for w in words}, key=lambda p: (-len(p), p))
     body = "|".join(r"\s+".join(re.escape(piece) for piece in p.split()) for p in parts)
     return f"(?:{body})"
+
+
+def trie(ends: dict[str, str], unit: Callable[[str], str] = re.escape) -> str:
+    """A prefix-factored alternation of the words in ``ends``, each followed by its own pattern
+    ``ends[word]`` ("" for none: the word may then also be a prefix of a longer one, which is
+    preferred).  Python's engine tries the alternatives of a plain alternation one by one; a
+    trie decides a word in a few steps.  ``unit`` writes one character (``re.escape``, or a
+    class such as "any whitespace" for a space)."""
+    root: dict = {}
+    for word, end in ends.items():
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = end
+
+    def emit(node: dict) -> str:
+        branches = [unit(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        end = node.get("")
+        if end:
+            branches.append(end)
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end == "" else body
+
+    return emit(root)

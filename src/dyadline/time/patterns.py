@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import alternation, lexicon
+from .lexicon import alternation, lexicon, trie
 
 # Names of the rules, in order of priority; each has a handler in normalise.py.
 RULES = ("datefull", "iso", "numeric", "clock", "monthyear", "yearago", "ago", "quarter",
@@ -322,23 +322,8 @@ NEVER_SECOND = frozenset("million billion percent dollars times once twice for b
 
 
 def _trie(words: set[str]) -> str:
-    """A prefix-factored alternation: Python's engine tries alternatives one by one, so a trie
-    decides a word in a few steps instead of one per word in the list."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    """The words as one prefix-factored alternation (see :func:`.lexicon.trie`)."""
+    return trie(dict.fromkeys(words, ""))
 
 
 def _without_lookarounds(pattern: str) -> str:
@@ -478,24 +463,6 @@ def _walk(items, opened: set[str], sp) -> tuple[set[str], set[str]]:
     return opened, done
 
 
-def _trie_ending(ends: dict[str, str]) -> str:
-    """Like :func:`_trie`, each word followed by its own pattern (``ends[word]``)."""
-    root: dict = {}
-    for word, end in ends.items():
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = end
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append(node[""])
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(root)
-
-
 @lru_cache(maxsize=2)
 def _gate_words(patterns: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str],
                                                      frozenset[str]]:
@@ -569,7 +536,7 @@ def _gate(patterns) -> str:
                  rf"{sep}(?:{strong_word}|\d|['\u2019]\d)")
     ends = dict.fromkeys(opening, "(?![a-z])") | dict.fromkeys(weak, weak_tail)
     return (rf"(?=(?=[{heads}\d])(?:(?=\d)(?:{digits})|['\u2019]\d0s|[qh][1-4]\b"
-            rf"|{_trie_ending(ends)}))")
+            rf"|{trie(ends)}))")
 
 
 @lru_cache(maxsize=None)

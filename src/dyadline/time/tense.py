@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import lexicon, trie
 
 Cue = tuple[int, int, str]  # start, end (sentence-relative), "past" | "future" | "present"
 
@@ -37,27 +37,13 @@ def _cue_regex() -> re.Pattern[str]:
 
 def _phrase_trie(phrases: set[str]) -> str:
     """The phrases as one prefix-factored alternation (spaces match any whitespace, "'" either
-    apostrophe).  Python's engine tries the alternatives of a plain alternation one by one at
-    every word of the sentence; the trie decides in a few steps.  A longer phrase is still
-    preferred to its prefix ("is going to" over "is"), as the longest-first alternation did."""
-    root: dict = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    apostrophe).  A longer phrase is still preferred to its prefix ("is going to" over "is"),
+    as a longest-first alternation would."""
+    return trie(dict.fromkeys(phrases, ""), _phrase_unit)
 
-    def unit(ch: str) -> str:
-        return r"\s+" if ch == " " else "['\u2019]" if ch == "'" else re.escape(ch)
 
-    def emit(node: dict) -> str:
-        branches = [unit(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+def _phrase_unit(ch: str) -> str:
+    return r"\s+" if ch == " " else "['\u2019]" if ch == "'" else re.escape(ch)
 
 
 def sentence_cues(sentence: str) -> list[Cue]:
