@@ -19,8 +19,9 @@ from typing import Sequence
 from ..model import Mention, Place
 from ..text import TextDoc
 from .gazetteer import ADMIN2, Entry, gazetteer, normalise
+from .home import home_place
 from .match import Match, find_matches
-from .resolve import POINT_FEATURES, Focus, best, margin
+from .resolve import POINT_FEATURES, Focus, _near, best, margin
 from .role import event_location, role_of
 
 #: a name whose best reading leads the next by this much (no focus) tells what the article is about
@@ -242,9 +243,10 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
 
 
 @lru_cache(maxsize=64)
-def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]], dict[str, Entry]]:
-    """What a context text (an article, a sentence) is about, where its counties lie, and the
-    counties it names (normalised name -> entry); cached."""
+def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]], dict[str, Entry],
+                                          Entry | None]:
+    """What a context text (an article, a sentence) is about, where its counties lie, the
+    counties it names (normalised name -> entry) and its home place (:mod:`.home`); cached."""
     from ..text import segment
 
     doc = segment(context)
@@ -261,7 +263,8 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]],
     for m, entry in resolved:
         if m.container is not None:  # "Paris, Tenn.": the article's Paris
             named.setdefault(m.key, entry)
-    return focus, _county_points([entry for _, entry in resolved]), named
+    return (focus, _county_points([entry for _, entry in resolved]), named,
+            home_place(entry for _, entry in resolved))
 
 
 #: what follows a county's own name in its full name
@@ -315,8 +318,9 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
         raise TypeError(f"locate() needs a place name as a string, not {type(name).__name__}")
     gaz = gazetteer()
     points: dict[str, tuple[float, float]] = {}
+    home = None
     if context:
-        focus, points, named = _context_focus(context)
+        focus, points, named, home = _context_focus(context)
         key = normalise(name)
         for generic in ("",) + _COUNTY_WORDS:
             # "Paris" in an article that says "Paris, Tenn." once; "DeKalb" in an article
@@ -346,9 +350,36 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
         if special is not None:
             return _place(name, -1, -1, gaz.entry(special), "other")
     inner = _inner_place(gaz, name, focus)
+    if inner is not None and home is not None and _is_site(name) and not _agrees(inner, home):
+        inner = home  # "Carnegie Library" in New Orleans: named after someone, not a place
     if inner is not None:
         return _place(name, -1, -1, _refine(inner, points), "other")
+    if home is not None:  # a street, a building, a village: in the place the article is about
+        return _place(name, -1, -1, _refine(home, points), "other")
     return None
+
+
+def _is_site(name: str) -> bool:
+    """Whether the name is that of a street, a building, a site or a waterway: its last word is
+    one of the cue lists' street or building words ("Hampton Avenue", "Rogers Centre")."""
+    from .cues import cues
+
+    words = normalise(name).replace(".", " ").split()
+    if len(words) < 2:
+        return False
+    cue = cues()
+    return words[-1] in cue.building_words or words[-1] in cue.facility_words
+
+
+def _agrees(inner: Entry, home: Entry) -> bool:
+    """Whether a place inside a longer name agrees with the article's home: it is a division or
+    a country (a site named after a town may honour a person, one named after a state or country
+    rarely does), or a town in the home's division or within :data:`PROXIMITY_KM` of it."""
+    if inner.feature not in POINT_FEATURES:
+        return True  # "Arizona State University": a state's or a country's name is its place
+    if inner.admin1 and inner.admin1 == home.admin1:
+        return True
+    return _near(inner, [(home.lat, home.lon)])
 
 
 def _inner_place(gaz, name: str, focus: Focus) -> Entry | None:

@@ -23,6 +23,7 @@ class Cues:
     first_names: frozenset[str]
     political_nouns: frozenset[str]
     facility_words: frozenset[str]
+    building_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
