@@ -40,6 +40,17 @@ class Context:
         tense = self.tense_at(self.start, self.end)
         return tense if tense != "present" else None
 
+    def report_quarter(self, quarter: tuple[int, int]) -> None:
+        """Note a quarter the article names (not a future one).  The quarter a financial
+        report is about, that "a year ago" and "the latest period" refer to, is a completed
+        one: the latest completed quarter named so far ("after a flat second quarter" in a
+        third-quarter report is a comparison).  The quarter in progress at publication ("a
+        further decline in the fourth quarter") stands in only while none has been named."""
+        last = self.last_quarter
+        current = (self.dct.year, (self.dct.month - 1) // 3 + 1) if self.dct else (9999, 4)
+        if last is None or quarter < current and (last >= current or quarter > last):
+            self.last_quarter = quarter
+
     def is_a_name(self) -> bool:
         """A relative expression written as a name ("ABC's \"This Week\"", "VOA Today"): every
         word capitalised though it is more than one, or one capitalised word straight after a

@@ -42,7 +42,7 @@ def h_quarter(g: dict[str, str], ctx: Context) -> Result:
         else:
             year = ctx.dct.year if n <= cal.quarter_of(ctx.dct) else ctx.dct.year - 1
         if kind == "Q" and (year, n) <= ((ctx.dct.year, cal.quarter_of(ctx.dct)) if ctx.dct else (9999, 4)):
-            ctx.last_quarter = (year, n)
+            ctx.report_quarter((year, n))
         return f"{year}-{kind}{n}", "DATE"
     det = (g.get("det") or "").lower()
     mods = " ".join((g.get("mods") or "").lower().replace("-", "- ").split())
@@ -50,9 +50,12 @@ def h_quarter(g: dict[str, str], ctx: Context) -> Result:
     ordinal = ORDINALS.get((g.get("ord") or g.get("ord2") or "").lower())
     year_text = g.get("qyear0") or g.get("qyear") or g.get("qyear2")
     if kind == "half" and not ordinal:
-        return None
-    if kind == "period" and not mods.strip():
-        return None
+        # "the last half of 1989" is its second half; a bare "the last half" may be anything's
+        if mods.split()[-1:] != ["last"] or not (year_text or g.get("qthis")):
+            return None
+        ordinal = 2
+    if kind == "period" and not mods.strip() and not year_text:
+        return None  # "the 1989 period" is that year's quarter in a quarterly report
     if not ordinal and not (det or mods or year_text):
         return None
     if det == "a" and not ordinal:
@@ -81,7 +84,7 @@ def h_quarter(g: dict[str, str], ctx: Context) -> Result:
             if year_before:
                 year -= 1
         if dct is not None and (year, ordinal) <= (dct.year, cal.quarter_of(dct)):
-            ctx.last_quarter = (year, ordinal)  # the quarter the article reports on
+            ctx.report_quarter((year, ordinal))  # the quarter the article reports on
         return f"{year}-Q{ordinal}", "DATE"
     if year is not None:
         return f"{year}-Q{ctx.last_quarter[1] if ctx.last_quarter else 'X'}", "DATE"

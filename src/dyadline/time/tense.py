@@ -31,8 +31,14 @@ def _cue_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'\u2019])(?:(?P<future>{future})"
         rf"|(?P<prog>(?:is|are|am|['\u2019]s|['\u2019]re)\s+(?!being\b|going\b)\w+ing)"
-        rf"|(?P<past>{past})|(?P<ed>[a-z]\w+ed)|(?P<present>{present}))(?![\w'\u2019])",
+        rf"|{_NOT_PASSIVE}(?:(?P<past>{past})|(?P<ed>[a-z]\w+ed))|(?P<present>{present}))"
+        rf"(?![\w'\u2019])",
     )
+
+
+#: a participle after "be" ("will be named", "to be held") belongs to the auxiliary's verb
+#: group, whose tense its own cue gives: it is no past tense of its own
+_NOT_PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
 
 
 def _phrase_trie(phrases: set[str]) -> str:
@@ -68,11 +74,14 @@ _CLAUSE_BREAK = re.compile(r"[;&()\"\u201c\u201d]|``|''|\b(?:and|but|while|where
                            r"|before|because)\b")
 
 
-def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90,
+def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 1000,
                   sentence: str = "", penalty: int = 25) -> str | None:
     """The kind of the cue nearest to [start, end) (sentence-relative), within ``window`` chars:
     ``past``, ``future``, ``present`` or None.  A cue in another clause (across "and", "but",
-    "which", ";" ...) counts as ``penalty`` characters further away."""
+    "which", ";" ...) counts as ``penalty`` characters further away.  The window is wide
+    enough for any sentence: a fronted date ("In June, after weeks of talks ..., the rebels
+    signed") takes the tense of its main verb however far it stands; it is not left to
+    nearness."""
     best: str | None = None
     best_distance = window + 1
     for cue_start, cue_end, kind in cues:

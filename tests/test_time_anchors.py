@@ -1,0 +1,70 @@
+"""Time rules of the third round: the tense of a clause, the quarter a financial report is
+about, halves and periods.  Sentences written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadline.text import segment
+from dyadline.time import find_time_expressions
+
+DCT = "2025-01-14"  # a Tuesday
+
+
+def value_of(text: str, phrase: str, dct: str | None = DCT) -> str:
+    found = find_time_expressions(segment(text), dct)
+    for t in found:
+        if t.text == phrase:
+            return t.value
+    raise AssertionError(f"{phrase!r} not found in {[(t.text, t.value) for t in found]}")
+
+
+# -- tense -----------------------------------------------------------------------------------
+
+def test_a_participle_after_be_takes_the_tense_of_its_auxiliary() -> None:
+    # "appointed" is no past tense here: the verb group is "will be appointed"
+    assert value_of("The new envoy will be appointed in November.", "November") == "2025-11"
+    assert value_of("The new envoy was appointed in November.", "November") == "2024-11"
+
+
+def test_the_tense_of_a_long_sentence_comes_from_its_verb_however_far() -> None:
+    text = ("In June, after weeks of talks between the two delegations in a small mountain town "
+            "near the northern border, the rebels signed the accord.")
+    assert value_of(text, "June") == "2024-06"
+    assert value_of(text.replace("signed", "will sign"), "June") == "2025-06"
+
+
+# -- the quarter a report is about -------------------------------------------------------------
+
+def test_an_earlier_quarter_named_for_comparison_does_not_move_the_report() -> None:
+    text = ("Acme posted a 20% gain in third-quarter profit. After a flat second quarter, sales "
+            "rose 6% from a year ago.")
+    assert value_of(text, "a year ago", "2025-11-01") == "2024-Q3"
+
+
+def test_the_quarter_in_progress_does_not_displace_the_reported_one() -> None:
+    text = ("Analysts expect the decline to continue into the fourth quarter. Third-quarter "
+            "sales fell 11% from a year ago. The latest quarter included a gain.")
+    assert value_of(text, "a year ago", "2025-10-26") == "2024-Q3"
+    assert value_of(text, "The latest quarter", "2025-10-26") == "2025-Q3"
+
+
+def test_the_quarter_in_progress_stands_in_when_no_other_is_named() -> None:
+    text = "Sales will rise in the fourth quarter, compared with a year ago."
+    assert value_of(text, "a year ago", "2025-10-26") == "2024-Q4"
+
+
+# -- halves and periods ------------------------------------------------------------------------
+
+def test_the_last_half_of_a_year_is_its_second_half() -> None:
+    assert value_of("Growth slowed in the last half of 2024.", "the last half of 2024") == "2024-H2"
+
+
+def test_a_bare_last_half_is_not_a_half_year() -> None:
+    found = find_time_expressions(segment("He scored twice in the last half."), DCT)
+    assert found == []
+
+
+def test_the_year_period_is_that_years_reported_quarter() -> None:
+    text = "Third-quarter profit rose 9%. In the 2024 period, costs were higher."
+    assert value_of(text, "the 2024 period", "2025-11-01") == "2024-Q3"
