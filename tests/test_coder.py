@@ -86,3 +86,18 @@ def test_texts_over_spacys_default_limit_segment_and_oversized_ones_are_refused(
     assert len(doc.sentences) > 30_000 and doc.tokens[-1].end <= len(long_text)
     with pytest.raises(ValueError, match="limit"):
         coder.analyse("x" * (MAX_TEXT_CHARS + 1))
+
+
+def test_loaded_data_and_grown_caches_are_frozen_out_of_the_collector(monkeypatch) -> None:
+    """Everything alive is frozen after the 1st, 2nd, 4th, 8th ... article (the caches filled by
+    later articles too), and at no other article."""
+    import gc
+
+    from dyadline import coder as coder_module
+
+    frozen_at: list[int] = []
+    monkeypatch.setattr(coder_module, "_coded", 0)
+    monkeypatch.setattr(gc, "freeze", lambda: frozen_at.append(coder_module._coded))
+    for _ in range(9):
+        coder_module._freeze_loaded_data()
+    assert frozen_at == [1, 2, 4, 8]
