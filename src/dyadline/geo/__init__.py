@@ -244,9 +244,10 @@ def find_places(doc: TextDoc, mentions: Sequence[Mention] = ()) -> list[Place]:
 
 @lru_cache(maxsize=64)
 def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]], dict[str, Entry],
-                                          Entry | None]:
+                                          tuple[tuple[Entry, bool], ...]]:
     """What a context text (an article, a sentence) is about, where its counties lie, the
-    counties it names (normalised name -> entry) and its home place (:mod:`.home`); cached."""
+    counties it names (normalised name -> entry) and the entry of each of its toponyms in text
+    order, with whether a cue (a locative preposition, a container) supports it; cached."""
     from ..text import segment
 
     doc = segment(context)
@@ -264,9 +265,11 @@ def _context_focus(context: str) -> tuple[Focus, dict[str, tuple[float, float]],
         if m.container is not None:  # "Paris, Tenn.": the article's Paris
             named.setdefault(m.key, entry)
     return (focus, _county_points([entry for _, entry in resolved]), named,
-            home_place(entry for _, entry in resolved))
+            tuple((entry, m.cue) for m, entry in resolved))
 
 
+#: a town this large (or a capital) inside a site's name is its place when in the home's country
+BIG_CITY = 1_000_000
 #: what follows a county's own name in its full name
 _COUNTY_WORDS = (" county", " parish")
 #: endings of the words for a place's inhabitants, and what replaces each to give the place:
@@ -318,9 +321,9 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
         raise TypeError(f"locate() needs a place name as a string, not {type(name).__name__}")
     gaz = gazetteer()
     points: dict[str, tuple[float, float]] = {}
-    home = None
+    toponyms: tuple[tuple[Entry, bool], ...] = ()
     if context:
-        focus, points, named, home = _context_focus(context)
+        focus, points, named, toponyms = _context_focus(context)
         key = normalise(name)
         for generic in ("",) + _COUNTY_WORDS:
             # "Paris" in an article that says "Paris, Tenn." once; "DeKalb" in an article
@@ -350,7 +353,9 @@ def locate(name: str, countries: Sequence[str] = (), context: str | None = None)
         if special is not None:
             return _place(name, -1, -1, gaz.entry(special), "other")
     inner = _inner_place(gaz, name, focus)
-    if inner is not None and home is not None and _is_site(name) and not _agrees(inner, home):
+    home = home_place(toponyms, countries) if toponyms and (inner is None or _is_site(name)) \
+        else None
+    if inner is not None and home is not None and not _agrees(inner, home):
         inner = home  # "Carnegie Library" in New Orleans: named after someone, not a place
     if inner is not None:
         return _place(name, -1, -1, _refine(inner, points), "other")
@@ -379,6 +384,8 @@ def _agrees(inner: Entry, home: Entry) -> bool:
         return True  # "Arizona State University": a state's or a country's name is its place
     if inner.admin1 and inner.admin1 == home.admin1:
         return True
+    if inner.country == home.country and (inner.capital or inner.population >= BIG_CITY):
+        return True  # "Delhi High Court": a great city is seldom a person's name
     return _near(inner, [(home.lat, home.lon)])
 
 
