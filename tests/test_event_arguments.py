@@ -126,3 +126,37 @@ def test_a_count_with_more_than_opens_the_phrase() -> None:
 
 def test_the_accuser_is_the_target_of_a_denial() -> None:
     assert ("Russia", "Ukraine", "UKR") in codes_and_spans("Russia denied charges by Ukraine that it shelled the city.")
+
+
+def test_a_transfer_is_aimed_at_the_party_after_to_not_at_the_thing_given() -> None:
+    assert codes_and_spans("Russia suspended food supplies to Turkey on Monday.") == {("Russia", "Turkey", "TUR")}
+    assert codes_and_spans("Russia called for sanctions against Turkey.") == {("Russia", "Turkey", "TUR")}
+
+
+def test_each_member_after_a_preposition_that_aims_is_a_target_without_both() -> None:
+    assert spans("Russia lifted its embargo against both Iran and China.") == {
+        ("Russia", "Iran"), ("Russia", "China")}
+
+
+def test_an_act_with_no_party_is_coded_against_the_place_it_happens_in() -> None:
+    assert codes_and_spans("Hamas declared a ceasefire in Gaza on Sunday.") == {("Hamas", "Gaza", "PSE")}
+    # a place after a name keeps to the name: no apposition, no common noun after it
+    assert spans("Hamas declared a ceasefire in Gaza, the main battlefield of the war.") == {("Hamas", "Gaza")}
+
+
+def test_a_compound_subject_of_a_meeting_is_its_own_partner_not_the_place() -> None:
+    assert spans("Putin and Xi will meet in Moscow on Friday.") == {("Putin", "Xi"), ("Xi", "Putin")}
+
+
+def test_an_infinitive_after_to_is_no_target_phrase() -> None:
+    # "to help" opens a purpose clause: neither "help" nor the clause's own object is the target
+    assert spans("Russia provided $10 million to help the farmers.") == {("Russia", None)}
+
+
+def test_a_gerund_ends_the_search_for_an_oblique_party() -> None:
+    assert codes_and_spans("Russia accused the new law of attacking civil society in Ukraine.") == {
+        ("Russia", "the new law", None)}
+
+
+def test_an_uncoded_object_that_names_its_referent_stays_the_target() -> None:
+    assert spans("The rebels attacked the Golan Heights with troops.") == {("The rebels", "the Golan Heights")}

@@ -19,7 +19,7 @@ a clause boundary.
 from __future__ import annotations
 
 from ..model import Actor, Mention
-from .clauses import (_list_closes, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS,
+from .clauses import (_compound_right, _list_closes, _np_mention, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS,
                       PREPOSITIONS, RELATIVE, SPEECH, TIME_WORDS, SentenceView, skip_quantity)
 
 #: Words that never stand inside a noun phrase at its edge.
@@ -241,7 +241,8 @@ def _phrase_end(view: SentenceView, j: int, hi: int) -> int:
             i += 1
         elif low == "-" and i > j and not view.tokens[i - 1].space and i + 1 < hi:
             i += 2
-        elif _plain_word(view, i) and (not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS) \
+        elif _plain_word(view, i) and low not in _NEW_PHRASE and (
+                not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS) \
                 or (view.tokens[i].is_upper_initial and low not in _STOP and view.tokens[i].text[:1].isalpha()):
             i += 1
         else:
@@ -249,6 +250,12 @@ def _phrase_end(view: SentenceView, j: int, hi: int) -> int:
     while i > j and (view.low(i - 1) in _OPENERS or view.low(i - 1) in _POSSESSIVE):
         i -= 1  # a phrase ends on its head, not on a determiner
     return i
+
+
+#: Words that open another noun phrase: inside a phrase they end it ("offered to US an armored
+#: regiment", "violated the ceasefire more than 200 times", "freed on bail two ex-ministers").
+_NEW_PHRASE = NUMBERS | {"a", "an", "the", "this", "that", "these", "those", "some", "any", "all", "both", "each",
+                         "several", "many", "no", "more", "two", "three", "four", "five"}
 
 
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -306,3 +313,94 @@ def object_phrase(view: SentenceView, j: int, hi: int) -> Mention | None:
         mention = view.mentions[actor_at]
         return Mention(text, start, finish, mention.actor, mention.kind)
     return Mention(text, start, finish, Actor(None, "", "", text, 0.0), kind="phrase")
+
+
+#: Prepositions that aim an act at a party: "returned the paintings **to** the museum",
+#: "called for sanctions **against** Turkey", "hosted a dinner **for** Netanyahu".
+RECIPIENT_PREPOSITIONS = {"to", "for", "against", "on", "toward", "towards", "with"}
+#: Prepositions of the place where an act happens: "declared a ceasefire **in** Tripoli".
+PLACE_PREPOSITIONS = {"in", "into"}
+#: Endings of adjectives, which may stand between "to" and a name ("to various African countries").
+_ADJECTIVE_ENDINGS = ("ous", "al", "ic", "ive", "an", "ern", "ese", "ful", "ary", "ed")
+#: Words that open an object: after one, the word before is a verb ("to address the needs").
+_OBJECT_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "them",
+                   "him", "it", "us", "as", "up", "out", "off"}
+#: Words in -ing that are no verb: nouns and prepositions.
+_ING_NOUNS = {"during", "including", "according", "building", "meeting", "morning", "evening", "spring",
+              "wing", "king", "something", "nothing", "anything", "everything", "being", "funding",
+              "training", "bombing", "bombings", "shooting", "fighting", "killing", "wedding", "hearing",
+              "briefing", "beijing", "housing", "beginning", "ending", "landing", "reporting", "shelling"}
+
+
+def infinitive_at(view: SentenceView, j: int) -> bool:
+    """Whether token j, after "to", is a verb in the infinitive rather than the start of a noun
+    phrase: a lower-case word that an object follows ("to help North Korea", "to address the
+    needs", "to serve as"), not an adjective ("to various African countries") nor the first
+    word of a noun run ("to aid agencies")."""
+    low = view.low(j)
+    if not low.isalpha() or not view.tokens[j].text[:1].islower() or low in _STOP or low in DETERMINERS \
+            or low in NUMBERS:
+        return False
+    nxt = j + 1
+    if view.low(nxt) in _OBJECT_OPENERS:
+        return True
+    return (nxt in view.mention_start or view.tokens[nxt].is_upper_initial) and not low.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _opens_clause(view: SentenceView, j: int) -> bool:
+    """Whether token j opens a non-finite clause inside the clause (a gerund: "accused the law
+    of attacking civil society in Hungary"; an infinitive: "summoned the envoy to complain
+    about X"): what follows belongs to that clause's verb, not to the event's."""
+    low = view.low(j)
+    if low.endswith("ing") and low.isalpha() and low not in _ING_NOUNS and view.tokens[j].text[:1].islower():
+        return True
+    return low == "to" and infinitive_at(view, j + 1)
+
+
+def oblique_target(view: SentenceView, start: int, stop: int) -> tuple[list[Mention], str] | None:
+    """The party an act is aimed at when its object names none: the actor of a phrase after a
+    preposition that aims ("suspended food supplies **to the Afghan Mujahideen**", "called for
+    sanctions **against Turkey**", each member of "against both **Libya** and **Iraq**") or,
+    failing that, the place the act happens in ("declared a ceasefire **in Tripoli**"), searched
+    from token ``start`` to the end of the clause or a non-finite verb.
+
+    Why: the object of a transfer is the thing given, not the party (CAMEO codes the
+    recipient, and so do the ``dyads`` annotators), and an act with no party is coded against
+    the place it is done in, as event data sets do ("troops remained on alert in Paris").
+    """
+    hi = min(stop, view.last, start + 15)
+    for j in range(start, hi):
+        low = view.low(j)
+        if low in (",", ";") or low in SPEECH or low in RELATIVE or _opens_clause(view, j) or \
+                low in ("and", "or") and _plain_word(view, j + 1) and view.low(j + 1) not in DETERMINERS:
+            break  # the clause ends, or a verb is coordinated ("and shift to camps")
+        if low in RECIPIENT_PREPOSITIONS and j + 1 < hi:
+            k, _ = _np_mention(view, j + 1, stop)
+            if k is not None and view.mentions[k].kind != "pronoun":
+                members = _compound_right(view, k, stop)
+                lo = j + 2 if view.low(j + 1) in ("both", "either") and len(members) > 1 else j + 1
+                return [widen(view, m, lo, stop) for m in members], f"target: the party after '{low}'"
+            found = object_phrase(view, j + 1, stop)
+            if found is not None and found.kind not in ("phrase", "pronoun"):
+                return [found], f"target: the party after '{low}'"
+        elif low in PLACE_PREPOSITIONS:
+            i = j + 1
+            while i < hi and i - j <= 3 and (view.low(i) in DETERMINERS or _plain_word(view, i)):
+                i += 1
+            k = view.mention_start.get(i)
+            if k is not None and view.is_actor(k, place_ok=True) and view.mentions[k].kind != "pronoun":
+                return [_place(view, k, stop)], f"target: the place after '{low}'"
+    return None
+
+
+def _place(view: SentenceView, k: int, hi: int) -> Mention:
+    """Mention k as the place an act happens in: the name with the rest of it and its "of"
+    phrase ("Borno State", "the Iraqi city of Falluja"), not an apposition ("Nigeria, the
+    former stronghold of ...") nor a common noun after a name ("Uganda responsible")."""
+    mention = view.mentions[k]
+    _, end = view.mention_tokens[k]
+    stop = _right_edge(view, end, min(hi, view.last), mention.kind in ("demonym", "agent"))
+    if stop == end:
+        return mention
+    finish = max(view.tokens[stop - 1].end, mention.end)
+    return Mention(view.doc.text[mention.start:finish], mention.start, finish, mention.actor, mention.kind)

@@ -8,7 +8,7 @@ Event with its CAMEO/PLOVER code, modality, negation, date, place, confidence an
 from __future__ import annotations
 
 import csv
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -148,6 +148,7 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
     for match in matches:
         roles = Roles()
         phrase_target: Mention | None = None
+        phrase_targets: list[Mention] = []  # the members of an oblique party ("both Libya and Iraq")
         if match.entry.noun:
             sources, targets, how, penalty = clauses.nominal_roles(view, match)
             if not sources:
@@ -190,17 +191,30 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                     roles.how.append("target: partner of the main clause")
                     roles.penalty += 0.05
                     roles.inherited = True
-                if sources and not targets and match.entry.target:
-                    unattached = _unattached_actor(view, sources, match, stop)
+                if sources and not targets and (match.entry.target or match.entry.origin == "verbs.tsv"):
+                    unattached = _unattached_actor(view, sources, match, stop) if match.entry.target else ""
                     # PETRARCH patterns mark the target by position: an actor left in the
                     # clause is the one the pattern meant, so no event rather than a target-less one
                     if unattached == "veto" or (unattached and match.entry.origin != "verbs.tsv"):
                         continue  # the clause names a partner we could not attach: better no event
-                    found = _phrase_target(view, match, stop) if match.entry.origin == "verbs.tsv" else None
+                    found = None
+                    if match.entry.origin == "verbs.tsv":
+                        found = _phrase_target(view, match, stop)
+                        compound = len(sources) > 1 and (match.entry.symmetric or match.entry.mutual)
+                        if not compound and (found is None or found[0].actor.code is None and
+                                             not found[0].actor.sector and not _names_something(view, found[0])):
+                            # no party in the object: the party the act is aimed at, or its place
+                            oblique = arguments.oblique_target(
+                                view, match.end if found is None else _token_after(view, found[0]), stop)
+                            if oblique is not None:
+                                roles.oblique = True
+                                phrase_targets, phrase_how = oblique
+                                found = phrase_targets[0], phrase_how
                     if found is not None:
                         phrase_target, phrase_how = found
                         roles.how.append(phrase_how)
-                        roles.penalty += 0.1 if phrase_target.actor.code is None and \
+                        # an oblique party costs what no target costs: the event's rank is unchanged
+                        roles.penalty += 0.1 if roles.oblique or phrase_target.actor.code is None and \
                             not phrase_target.actor.sector else 0.05
                     elif unattached:
                         roles.how.append("the clause names another actor, not attached as target")
@@ -215,7 +229,9 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         roles.sources = [_argument(view, k, source_bounds, trigger_words,
                                    not distant or view.mentions[k].kind in ("agent", "demonym")) for k in sources]
         roles.targets = [_argument(view, k, target_bounds, trigger_words, not match.entry.noun) for k in targets]
-        if phrase_target is not None:
+        if phrase_targets:
+            roles.targets = phrase_targets
+        elif phrase_target is not None:
             roles.targets = [phrase_target]
         first_token = doc.tokens[group_start if group_start < match.head else match.head]
         while first_token.lower.endswith("ly") and first_token.i < match.head:
@@ -232,8 +248,9 @@ _DISTANT_RULES = ("sentence", "participle", "coordinated", "main clause", "prono
 
 def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention, str] | None:
     """The phrase that fills the target role when no actor opens it (arguments.object_phrase):
-    an actor inside the pattern's own words ("rejected **the Iraqi government's** demand"),
-    the object, or the phrase after the entry's preposition."""
+    an actor inside the pattern's own words ("rejected **the Iraqi government's** demand",
+    "summoned **the Chinese ambassador**", also for a phrase that names no target), the
+    object, or the phrase after the entry's preposition."""
     entry = match.entry
     if match.slot is not None:
         return None
@@ -248,6 +265,8 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
             if found is not None and found.actor.code is not None:
                 return found, "target: the actor inside the pattern's phrase"
             break
+    if not entry.target:
+        return None  # a phrase that names no target ("declared a ceasefire")
     if "obj" in entry.target or (entry.symmetric and not entry.noun):
         found = arguments.object_phrase(view, match.end, stop)
         if found is not None:
@@ -256,11 +275,26 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
     for j in range(match.end, min(stop, match.end + 12)):
         low = view.low(j)
         if low in preps:
+            if low == "to" and arguments.infinitive_at(view, j + 1):
+                return None  # "to address the needs": a purpose clause, not a phrase after "to"
             found = arguments.object_phrase(view, j + 1, stop)
             return (found, f"target: the phrase after '{low}'") if found is not None else None
         if low in (",", ";") or low in clauses.SPEECH:
             break
     return None
+
+
+def _names_something(view: SentenceView, mention: Mention) -> bool:
+    """Whether an uncoded phrase holds a capitalised word ("the Golan Heights", "the cities in
+    Saudi Arabia"): it names its referent, so it stays the target."""
+    tokens = view.tokens
+    return any(tokens[i].is_upper_initial for i in range(bisect_left(view.doc.token_starts(), mention.start),
+                                                          _token_after(view, mention)))
+
+
+def _token_after(view: SentenceView, mention: Mention) -> int:
+    """The index of the first token after a mention (its characters end before that token)."""
+    return bisect_left(view.doc.token_starts(), mention.end)
 
 
 def _argument(view: SentenceView, k: int, bounds: tuple[int, int], trigger: tuple[int, int],
@@ -396,7 +430,8 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
             code, note, refused = _code_for(match, roles.modality, roles.refusal)
             negated = roles.negated and not refused  # a refusal is coded as the rejection it is
             modality = "" if refused else roles.modality  # stated now, whatever the tense
-            pairs = _pairs(roles, match.entry.symmetric and not roles.inherited and not roles.negated,
+            reverse = not roles.inherited and not roles.oblique and not roles.negated
+            pairs = _pairs(roles, match.entry.symmetric and reverse,
                            match.entry.symmetric or match.entry.mutual)
             location = locate(doc, sentence_places, sentence.index, candidate.trigger.start,
                               candidate.trigger.end) if locate and sentence_places else None

@@ -102,6 +102,7 @@ class Roles:
     how: list[str] = field(default_factory=list)
     penalty: float = 0.0  # confidence lost to weaker rules
     inherited: bool = False  # the target was taken from the main clause (no symmetric reverse)
+    oblique: bool = False  # the target is a party or place after a preposition (no symmetric reverse)
     refusal: bool = False  # a stated refusal ("refused to", "will not"), not a mere negation
 
 
