@@ -11,9 +11,11 @@ from dyadline.text import segment
 
 
 def test_an_actor_the_target_rules_cannot_attach_leaves_a_source_only_event() -> None:
-    # "promise" takes an object, not "for": Ukraine is out of the target rules' reach, but the
-    # promise itself is reported, with its source alone
-    assert triples("Russia promised more money for Ukraine's reconstruction.") == {("RUS", None, "030")}
+    # "promise" takes an object: Ukraine, after "despite", is out of the target rules' reach (and
+    # aims nothing at it), but the promise itself is reported, with its source alone
+    assert triples("Russia promised more money despite Ukraine's objections.") == {("RUS", None, "030")}
+    # after a preposition that aims, the actor is the party the promise is for (arguments.oblique_target)
+    assert triples("Russia promised more money for Ukraine's reconstruction.") == {("RUS", "UKR", "030")}
 
 
 def test_the_agent_of_a_participle_still_blocks_a_target_less_event() -> None:
