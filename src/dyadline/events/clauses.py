@@ -125,6 +125,7 @@ class SentenceView:
         self.mention_start: dict[int, int] = {}
         self.mention_end: dict[int, int] = {}  # last token index -> mention index
         self.mentions = list(mentions)
+        self.blocked = blocked
         if unknown_actors:
             self.mentions += unknown_names(doc, self.first, self.last, mentions, blocked)
         self.mention_tokens: list[tuple[int, int]] = []
@@ -141,6 +142,11 @@ class SentenceView:
             self.mention_end[last] = k
             for t in range(first, last + 1):
                 self.mention_at[t] = k
+
+    def in_place(self, i: int) -> bool:
+        """Whether token i lies in a place name (a toponym, known, so no unknown name)."""
+        start = self.tokens[i].start
+        return any(a <= start < b for a, b in self.blocked)
 
     def is_actor(self, k: int, place_ok: bool = False) -> bool:
         """A mention that can fill a role: a coded actor, an agent with a sector ("police",
@@ -439,7 +445,8 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         while i > view.first and view.low(i) not in (",", ";", ":") and j - i <= 14:
             i -= 1
         if view.low(i) == "," and (view.low(i + 1) in RELATIVE or view.mention_at.get(i + 1) is not None
-                                   or view.low(i + 1) in DETERMINERS or view.low(i + 1) in APPOSITION_OPENERS):
+                                   or view.low(i + 1) in DETERMINERS or view.low(i + 1) in APPOSITION_OPENERS
+                                   or _name_between(view, i + 1, j)):
             k = _mention_ending_at(view, i - 1)
             if k is not None:
                 return _compound_left(view, k), "subject across apposition", 0.05
@@ -534,8 +541,10 @@ def _subject_phrase(view: SentenceView, group_start: int) -> list[int]:
     i = group_start - 1
     while i > start and view.tokens[i].is_upper_initial and i not in view.mention_at:
         i -= 1
-    if i < group_start - 1 and i not in view.mention_at:
-        return []  # the phrase ends in a name no dictionary knows: "the news agency WFNA said"
+    if i < group_start - 1 and i not in view.mention_at and not view.in_place(group_start - 1):
+        # the phrase ends in a name no dictionary knows: "the news agency WFNA said"; a place
+        # is known ("protesters in the town of Gjilan burned")
+        return []
     end = group_start
     while end > start + 1 and (view.low(end - 1) in TIME_WORDS or view.low(end - 1).isdigit()):
         end -= 1  # "the Russian navy today began": the time word is no part of the phrase
@@ -561,6 +570,14 @@ _NOT_NOUNS = PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_
     "we", "i", "you", "who", "what", "not", "then", "alone", "themselves", "itself"}
 
 
+def _name_between(view: SentenceView, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are one capitalised name ("The US Ambassador, Stuart
+    Symington, paid"): a name between commas after an actor is its apposition, whether or
+    not a dictionary or the gazetteer reads it."""
+    return 0 < end - start <= 4 and all(view.tokens[t].is_upper_initial or view.low(t) in _NAME_INNER
+                                        for t in range(start, end)) and view.tokens[start].is_upper_initial
+
+
 def _noun_word(view: SentenceView, j: int) -> bool:
     """A lower-case word that may head a noun phrase before a verb ("Croatian experts")."""
     low = view.low(j)
@@ -575,11 +592,14 @@ def _modified_actor(view: SentenceView, k: int) -> int | None:
     i = view.mention_tokens[k][0] - 1
     if view.low(i) in DETERMINERS:
         i -= 1
-    if view.low(i) not in ("in", "of", "from", "at"):
+    preposition = view.low(i)
+    if preposition not in ("in", "of", "from", "at", "to"):
         return None
     owner = view.mention_end.get(i - 1)
     if owner is None or not view.is_actor(owner) or _in_prepositional_phrase(view, [owner]):
         return None
+    if preposition == "to" and view.mentions[owner].kind not in ("agent", "person", "title"):
+        return None  # "to" qualifies an envoy ("Saudi Arabia's ambassador to the UK"), not a state
     return owner
 
 
@@ -795,6 +815,11 @@ def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int
                     how.append(f"source after '{view.low(i)}'")
                 break
             i += 1
+    if not sources:
+        verb = _light_verb(view, head)
+        if verb is not None:
+            sources, rule = verb
+            how.append(rule)
     targets: list[int] = []
     if not sources and match.entry.symmetric and "between" in match.entry.target:
         i = match.end  # "talks between Russia and Iran", "clashes between police and protesters"
@@ -824,6 +849,67 @@ def nominal_roles(view: SentenceView, match: Match) -> tuple[list[int], list[int
         if targets:
             how.append("target: subject of the main clause the phrase introduces")
     return sources, targets, how, 0.15
+
+
+#: Verbs that stop what their object names ("ended the strike", "halted its attacks"): the
+#: object's event is coded from them only when they are negated ("will not end the strike").
+CANCEL_VERBS = {"end", "ends", "ended", "ending", "halt", "halts", "halted", "halting", "stop", "stops",
+                "stopped", "stopping", "suspend", "suspends", "suspended", "suspending", "cease",
+                "ceases", "ceased", "ceasing", "abandon", "abandons", "abandoned", "call", "calls",
+                "called", "calling", "condemn", "condemns", "condemned", "condemning", "denounce",
+                "denounced", "deny", "denies", "denied", "reject", "rejects", "rejected", "oppose",
+                "opposed", "opposes", "criticise", "criticised", "criticize", "criticized", "protest",
+                "protested", "investigate", "investigated", "avoid", "avoided", "prevent", "prevented",
+                "fear", "feared", "fears", "survive", "survived", "face", "faces", "faced", "facing",
+                "blame", "blamed", "blames", "witness", "witnessed", "report", "reported", "reports",
+                "reduce", "reduced", "reduces", "reducing", "cut", "cuts", "cutting", "lower", "lowered",
+                "lowers", "ease", "eased", "eases", "easing", "lift", "lifted", "lifts", "lifting",
+                "remove", "removed", "removes", "scrap", "scrapped", "drop", "dropped", "drops",
+                "withdraw", "withdrew", "withdrawn", "relax", "relaxed", "waive", "waived"}
+#: Verbs of saying that take the event itself as object ("announced a suspension of aid",
+#: "declared a ceasefire"), unlike "said", whose object is a clause.
+_ANNOUNCE = {"announce", "announces", "announced", "announcing", "declare", "declares", "declared", "declaring"}
+#: Subject rules that read the verb's own subject (not one borrowed from another clause).
+_OWN_SUBJECT_RULES = ("subject", "subject across a time phrase", "subject across apposition",
+                      "subject with a modifying phrase", "subject: the actor names the head noun's side",
+                      "actor inside the subject noun phrase")
+
+
+def _light_verb(view: SentenceView, head: int) -> tuple[list[int], str] | None:
+    """The source of a noun trigger that is the object of a verb: the verb's subject ("the U.S.
+    military **launched** air and artillery strikes on", "Iraqi forces have **begun** their
+    assault on", "Saudi Arabia has **imposed** blockades on", "they will not **end** the strike").
+
+    Why: news names most material events by a noun after a light verb (launch, carry out,
+    continue, impose, stage); whoever does the verb does the noun's event.  The walk goes left
+    from the noun over its modifiers (determiners, counts, adjectives, "and" between two of them)
+    to the first word with a subject of its own, at most ten words and never across a
+    preposition, a name, a comma or a clause boundary.  A verb that stops or judges what the noun
+    names ("ended the strike", "condemned the attacks") gives no source unless negated.
+    """
+    i = head - 1
+    while i >= view.first and head - i <= 10:
+        low = view.low(i)
+        if low in ("than", "least") and view.low(i - 1) in ("more", "less", "fewer", "at") or \
+                low in APPROXIMATE and (view.low(i + 1) in NUMBERS or view.low(i + 1)[:1].isdigit()):
+            i -= 2 if low in ("than", "least") else 1  # a count: "more than two dozen", "about 300"
+            continue
+        if i in view.mention_at or low in PREPOSITIONS or low in CLAUSE_END or low in SPEECH and low not in _ANNOUNCE \
+                or low in RELATIVE or not (low.isalpha() or low == "-") or low in BE or low in HAVE:
+            return None
+        before = view.low(i - 1)
+        if low.isalpha() and low not in DETERMINERS and low not in NUMBERS and low not in ("and", "or") \
+                and before not in DETERMINERS and before not in ("and", "or", "-") and before not in NUMBERS \
+                and not before.isdigit() and view.tokens[i].text[:1].islower():
+            group_start, group_words = verb_group_start(view, i)
+            subject, rule, _ = find_subject(view, group_start, None, i)
+            if subject and rule in _OWN_SUBJECT_RULES or subject and rule.startswith("pronoun"):
+                negated = any(w in NEGATION for w in group_words)
+                if low in CANCEL_VERBS and not negated or negated and low not in CANCEL_VERBS:
+                    return None
+                return subject, f"source: subject of '{low}', the verb whose object the noun is"
+        i -= 1
+    return None
 
 
 def _first_comma(view: SentenceView) -> int:
@@ -880,6 +966,17 @@ def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ..
             return True
         if noun_preps and view.low(head + 1) in set(noun_preps) | {"from", "by"}:
             return True  # "US sanctions on Iran"
+    if prev in NUMBERS or prev.isdigit() or prev in ("out", "up") or \
+            prev.endswith("ed") and len(prev) > 4 and prev.isalpha() and prev not in AUXILIARIES \
+            and view.tokens[head - 1].text[:1].islower() and head - 1 not in view.mention_at:
+        # a count ("two dozen air strikes"), a particle ("carried out strikes") or a participle
+        # or past verb ("coordinated attacks", "imposed blockades") before it: two verbs in a row
+        # are not English, so the head is a noun
+        return True
+    if view.low(head - 2) in ("and", "or") and prev.isalpha() and view.tokens[head - 1].text[:1].islower() \
+            and prev not in _NOT_NOUNS and not prev.endswith("ly") \
+            and head - 1 not in view.mention_at and view.low(head - 3).isalpha() and head - 3 not in view.mention_at:
+        return True  # "air and artillery strikes": a coordination of modifiers before a noun
     return prev in {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "’s", "'s",
                     "of", "for", "these", "those", "whose", "any", "no", "each", "every", "such",
                     "maximum", "minimum", "more", "less", "further"}

@@ -234,8 +234,10 @@ class Lexicon:
                 limit = min(len(lemmas), position + GAP + 1)
                 scan = position
                 while scan < limit and nxt is not None and lemmas[scan] not in nxt and surfaces[scan] not in nxt:
-                    if lemmas[scan] in _GAP_STOP:
+                    if lemmas[scan] in _GAP_STOP and not _coordinated_modifier(lemmas, scan, nxt):
                         return None
+                    if lemmas[scan] == "-":  # "2-year-old": a hyphenated compound is one word
+                        limit = min(len(lemmas), limit + 2)
                     scan += 1
                 if nxt is None or scan >= limit:
                     return None
@@ -282,6 +284,22 @@ class Lexicon:
                 continue
             return False
         return True
+
+
+def _coordinated_modifier(lemmas: list[str], at: int, nxt: tuple[str, ...]) -> bool:
+    """Whether the "and"/"or" at ``at`` joins two modifiers of the gap's noun ("launched air
+    **and** artillery strikes") rather than two clauses or verbs ("launched a probe and
+    attacked"): one plain word follows it, and then (at most one word later) the pattern's next word."""
+    if lemmas[at] not in ("and", "or") or at + 2 >= len(lemmas):
+        return False
+    after = lemmas[at + 1]
+    return after.isalpha() and after not in nxt and after not in _GAP_STOP and after not in _NOT_MODIFIER \
+        and (lemmas[at + 2] in nxt or at + 3 < len(lemmas) and lemmas[at + 3] in nxt)
+
+
+#: Words after "and" that open a new phrase or clause, not a second modifier.
+_NOT_MODIFIER = {"a", "an", "the", "its", "their", "his", "her", "our", "then", "also", "to", "not",
+                 "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says"}
 
 
 def inflections(lemma: str) -> set[str]:
