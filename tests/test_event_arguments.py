@@ -160,3 +160,24 @@ def test_a_gerund_ends_the_search_for_an_oblique_party() -> None:
 
 def test_an_uncoded_object_that_names_its_referent_stays_the_target() -> None:
     assert spans("The rebels attacked the Golan Heights with troops.") == {("The rebels", "the Golan Heights")}
+
+
+def test_a_phrase_chains_its_of_phrases() -> None:
+    assert codes_and_spans("Russia suspended aid to the Ministry of Health of Ukraine.") == {
+        ("Russia", "the Ministry of Health of Ukraine", "UKR")}
+
+
+def test_a_name_after_its_title_belongs_to_the_phrase() -> None:
+    assert spans("Russia sanctioned the Syrian space agency Glavkosmos on Friday.") == {
+        ("Russia", "the Syrian space agency Glavkosmos")}
+
+
+def test_until_and_a_time_phrase_end_the_phrase() -> None:
+    assert spans("Hamas will not release the two Syrian pilots until compensation is paid.") == {
+        ("Hamas", "the two Syrian pilots")}
+    assert spans("Russia suspended aid to the people of Gaza in the coming weeks.") == {
+        ("Russia", "the people of Gaza")}
+
+
+def test_a_modifier_in_ing_stays_inside_the_phrase() -> None:
+    assert spans("Russia attacked China's biggest shipping company.") == {("Russia", "China's biggest shipping company")}

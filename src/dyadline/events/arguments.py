@@ -28,7 +28,8 @@ _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORD
     "he", "she", "we", "i", "you", "him", "them", "us", "me", "whose", "what", "where", "how", "why",
     "said", "says", "told", "reported", "according", "including", "not", "is", "are", "was", "were", "has",
     "have", "had", "will", "would", "mr", "mrs", "ms", "dr", "ago", "yet", "too", "very", "well",
-    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "overnight", "known", "taken", "given", "made", "seen", "been", "done", "gone", "shown", "let"}
+    "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "overnight", "known", "taken", "given", "made", "seen", "been", "done", "gone", "shown", "let",
+    "until", "unless", "till"}
 #: Determiners that open a noun phrase on the left ("that" opens clauses more often).
 _OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"}) | NUMBERS | {
     "top", "senior", "former", "both", "most", "few"}
@@ -47,6 +48,15 @@ _ORDINALS = {"last", "next", "early", "late"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _APPOSITIVE_OPENERS = {"a", "an", "the", "his", "her", "its", "their"}
 _MODIFIERS_MAX = 4
+#: Words in -ing that modify a noun like adjectives ("China's biggest shipping company", "the
+#: ruling party", "its neighbouring countries"), unlike the verbs in -ing that end a phrase.
+_ING_MODIFIERS = {"peacekeeping", "shipping", "ruling", "training", "governing", "leading", "developing",
+                  "remaining", "existing", "ongoing", "upcoming", "neighbouring", "neighboring", "opposing",
+                  "warring", "missing", "rising", "growing", "outgoing", "incoming", "visiting", "sitting",
+                  "emerging", "surrounding", "mining", "banking", "trading", "manufacturing", "polling",
+                  "voting", "housing", "funding", "fighting", "striking", "coming", "reigning", "founding"}
+#: Prepositional phrases a noun phrase may chain ("the Ministry of Health of Ethiopia").
+_LINKS_MAX = 3
 
 
 def _plain_word(view: SentenceView, j: int) -> bool:
@@ -56,7 +66,7 @@ def _plain_word(view: SentenceView, j: int) -> bool:
         return False
     if not low.replace("-", "").isalpha() or (low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS):
         return False
-    return not low.endswith("ing") or "-" in low
+    return not low.endswith("ing") or "-" in low or low in _ING_MODIFIERS
 
 
 def _left_edge(view: SentenceView, first: int, lo: int) -> int:
@@ -170,12 +180,32 @@ def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
         after = _noun_run(view, j, hi)  # "army camp", "a UN draft resolution"
         common, headed = common or after > j, after > j
         j = after
-    if (view.low(j) == "of" or view.low(j) == "in" and common) and j + 1 < hi:
+    if headed and _name_starts(view, j, hi):
+        j = _name_run(view, j, hi)  # a name after its title: "the space agency Glavkosmos"
+    for _ in range(_LINKS_MAX):
+        if not ((view.low(j) == "of" or view.low(j) == "in" and common) and j + 1 < hi):
+            break
         tail = _phrase_end(view, j + 1, hi)
         named = any(view.tokens[i].is_upper_initial or i in view.mention_at for i in range(j + 1, tail))
-        if tail > j + 1 and (named or view.low(j) == "of" and headed):
-            j = tail  # "President Erdogan of Turkey", "a military base in Saudi Arabia's Jizan region"
+        if not (tail > j + 1 and (named or view.low(j) == "of" and headed)) or _time_phrase(view, j + 1, tail):
+            break
+        j = tail  # "President Erdogan of Turkey", "a military base in Borno state village of Kamuya"
+        common = headed = True  # the phrase's head is now a common noun or a name in the chain
     return j
+
+
+def _time_phrase(view: SentenceView, j: int, end: int) -> bool:
+    """Whether tokens [j, end) name a time ("the coming weeks", "recent months", "June 2017"):
+    a phrase after "in" or "of" that says when, not which."""
+    return any(view.low(i) in _PERIODS or view.low(i) in ("weeks", "months", "years", "days", "hours")
+               for i in range(j, end))
+
+
+def _name_starts(view: SentenceView, j: int, hi: int) -> bool:
+    """Whether a capitalised name (not a day, a month or a function word) starts at token j."""
+    token = view.tokens[j] if j < hi else None
+    return token is not None and token.is_upper_initial and token.text[:1].isalpha() \
+        and view.low(j) not in _STOP and view.low(j) not in _DAYS
 
 
 def _apposition_end(view: SentenceView, end: int, hi: int) -> int | None:
@@ -243,7 +273,8 @@ def _phrase_end(view: SentenceView, j: int, hi: int) -> int:
             i += 2
         elif _plain_word(view, i) and low not in _NEW_PHRASE and (
                 not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS) \
-                or (view.tokens[i].is_upper_initial and low not in _STOP and view.tokens[i].text[:1].isalpha()):
+                or (view.tokens[i].is_upper_initial and low not in _STOP and view.tokens[i].text[:1].isalpha()
+                    and (low not in _DAYS or i == j)):  # not "the police in Camarines Norte Monday"
             i += 1
         else:
             break
@@ -295,17 +326,20 @@ def object_phrase(view: SentenceView, j: int, hi: int) -> Mention | None:
         k = view.mention_start.get(i)
         if k is not None and view.is_actor(k) and view.mentions[k].kind != "pronoun":
             actor_at = k
-    if view.low(end) in ("of", "from", "by", "in") and end + 1 < hi:
+    for link in range(_LINKS_MAX):  # "the Ministry of Health of Ethiopia", "parts of the city of Ahmedabad"
+        if not (view.low(end) in (("of", "from", "by", "in") if link == 0 else ("of",)) and end + 1 < hi):
+            break  # a later "in" phrase tells where, not which ("the reform of the law in Myanmar")
         inner = end + 1
         tail = _phrase_end(view, inner, hi)
-        if tail > inner:
-            if actor_at is None and view.low(end) != "in":
-                for i in range(inner, tail):
-                    k = view.mention_start.get(i)
-                    if k is not None and view.is_actor(k) and view.mentions[k].kind != "pronoun":
-                        actor_at = k
-                        break
-            end = tail
+        if tail <= inner or _time_phrase(view, inner, tail):
+            break
+        if actor_at is None and view.low(end) != "in":
+            for i in range(inner, tail):
+                k = view.mention_start.get(i)
+                if k is not None and view.is_actor(k) and view.mentions[k].kind != "pronoun":
+                    actor_at = k
+                    break
+        end = tail
     tokens = view.tokens
     start, finish = tokens[j].start, tokens[end - 1].end
     text = view.doc.text[start:finish]

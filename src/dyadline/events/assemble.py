@@ -285,11 +285,20 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
 
 
 def _names_something(view: SentenceView, mention: Mention) -> bool:
-    """Whether an uncoded phrase holds a capitalised word ("the Golan Heights", "the cities in
-    Saudi Arabia"): it names its referent, so it stays the target."""
+    """Whether an uncoded phrase's head holds a capitalised word ("the Golan Heights", "the
+    Catumbela air base"): it names its referent, so it stays the target.  A name in a phrase
+    after the head does not count ("a sculpture of Emperor Marcus Aurelius")."""
     tokens = view.tokens
-    return any(tokens[i].is_upper_initial for i in range(bisect_left(view.doc.token_starts(), mention.start),
-                                                          _token_after(view, mention)))
+    for i in range(bisect_left(view.doc.token_starts(), mention.start), _token_after(view, mention)):
+        if tokens[i].lower in _LINKS:
+            return False
+        if tokens[i].is_upper_initial:
+            return True
+    return False
+
+
+#: Prepositions that attach a phrase to the head of an object phrase (arguments.object_phrase).
+_LINKS = {"of", "from", "by", "in"}
 
 
 def _token_after(view: SentenceView, mention: Mention) -> int:
