@@ -95,3 +95,45 @@ def test_new_vocabulary_blockades_borders_curfews_tariffs_and_suspensions() -> N
     assert ("RUS", "IRN", "162") in triples("Russia announced a suspension of aid to Iran.")
     assert ("RUS", None, "175") in triples("Russian troops fired teargas at the crowd.",
                                           actors={**ACTORS, "Russian troops": ("RUS", "MIL", "agent")})
+
+
+def test_a_subject_phrase_may_join_two_actors_with_and() -> None:
+    # "The navies of Russia and China": the phrase's actors are the subject, both of them
+    assert triples("The navies of Russia and China condemned Israel.") == {("RUS", "ISR", "111"),
+                                                                           ("CHN", "ISR", "111")}
+
+
+def test_an_apposition_after_a_subject_phrase_leads_back_to_the_phrase_s_actor() -> None:
+    # the subject "Russian rebel groups" is no actor, the apposition after it names examples
+    actors = dict(ACTORS, **{"Russian rebel": ("RUS", "REB", "agent")})
+    assert triples("Russian rebel groups, including the Wagner men, condemned Israel.", actors=actors) \
+        == {("RUS", "ISR", "111")}
+
+
+def test_a_relative_clause_on_a_document_has_the_document_s_author_as_subject() -> None:
+    assert ("RUS", "IRN", "020") in triples("Russia issued a report that calls on Iran to stop.")
+    # not when the antecedent is no document: "the region that calls on" names no author
+    assert triples("Russia entered the region that calls on Iran to stop.") == set()
+
+
+def test_the_rest_of_a_hyphenated_name_belongs_to_the_mention() -> None:
+    actors = dict(ACTORS, **{"Prime Minister Lee Nak": ("KOR", "GOV", "person")})
+    assert ("KOR", "RUS", "040") in triples("Prime Minister Lee Nak-yon (R) holds talks with Russia.", actors=actors)
+
+
+def test_condolences_sent_and_pleas_issued_are_coded() -> None:
+    assert ("RUS", "IRN", "018") in triples("Russia has sent a condolence message to Iran.")
+    assert ("RUS", "IRN", "020") in triples("Russia issued a fresh plea to Iran.")
+
+
+def test_an_adverb_or_a_capitalised_word_before_the_head_does_not_make_it_a_noun() -> None:
+    # "first" and "further" are adverbs before a verb; "Many" ends a name
+    assert ("RUS", "IRN", "0863") in triples("Russia first opened its borders to Iran.")
+    actors = dict(ACTORS, **{"Hun Many": ("KHM", "GOV", "person")})
+    assert ("KHM", "IRN", "111") in triples("Hun Many condemned Iran.", actors=actors)
+
+
+def test_an_introducer_is_no_light_verb() -> None:
+    # "following the attacks": the attacks are not the subject's
+    actors = {"Iranian troops": ("IRN", "MIL", "agent"), "Israel": ("ISR", "", "country")}
+    assert triples("Iranian troops waited following the attacks on Israel.", actors=actors) == set()

@@ -354,6 +354,9 @@ def _mention_ending_at(view: SentenceView, j: int) -> int | None:
     k = view.mention_end.get(j)
     if k is None and view.low(j) in ("’s", "'s"):
         k = view.mention_end.get(j - 1)
+    if k is None and view.low(j - 1) == "-" and view.tokens[j - 1].end == view.tokens[j].start \
+            and not view.tokens[j].is_upper_initial and view.tokens[j - 2].end == view.tokens[j - 1].start:
+        k = view.mention_end.get(j - 2)  # the rest of a hyphenated name: "Lee Nak-yon"
     if k is not None and view.is_actor(k):
         first, _ = view.mention_tokens[k]
         if view.low(first - 1) in PREPOSITIONS - {"according"} and view.low(first - 1) != "by":
@@ -417,6 +420,11 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         owner = _modified_actor(view, _compound_left(view, k)[0])
         if owner is not None:
             return _compound_left(view, owner), "subject with a modifying phrase", 0.05
+        first = view.mention_tokens[_compound_left(view, k)[0]][0]
+        if view.low(first - 1) == "of" or view.low(first - 1) in DETERMINERS and view.low(first - 2) == "of":
+            phrase = _subject_phrase(view, group_start)  # "the armies of Brazil and Argentina performed"
+            if phrase:
+                return phrase, "actor inside the subject noun phrase", 0.1
         return [], "", 0.0  # "the relationship between Russia and Iran has intensified"
     if k is None and view.mention_end.get(j) is not None:
         owner = _modified_actor(view, view.mention_end[j])  # a place: "the police in the Gaza Strip"
@@ -450,6 +458,9 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
             k = _mention_ending_at(view, i - 1)
             if k is not None:
                 return _compound_left(view, k), "subject across apposition", 0.05
+            phrase = _subject_phrase(view, i)  # "Syrian insurgent groups, including X, threatened"
+            if phrase:
+                return phrase, "actor inside the subject noun phrase, across apposition", 0.1
     if low in RELATIVE:
         i = j - 1
         if view.low(i) == ",":
@@ -457,6 +468,10 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         k = _mention_ending_at(view, i)
         if k is not None:
             return [k], "relative clause antecedent", 0.1
+        if view.low(i) in DOCUMENTS and low in ("that", "which"):
+            main = _sentence_subject(view, i)  # "The committee issued a report that calls on X"
+            if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], i):
+                return main, "relative clause on a document: its author, the sentence's subject", 0.15
         return [], "", 0.0
     if low in ("and", "but", "then") and previous_subject:
         return previous_subject, "subject of the coordinated verb", 0.15
@@ -522,8 +537,9 @@ def _subject_phrase(view: SentenceView, group_start: int) -> list[int]:
     steps = 0
     while j >= view.first and steps < 10:
         low = view.low(j)
-        if j in view.mention_at or low in ("'s", "\u2019s") and j - 1 in view.mention_at:
-            j -= 1  # an actor or its possessive: "Yemen's warring parties"
+        if j in view.mention_at or low in ("'s", "\u2019s") and j - 1 in view.mention_at or \
+                low == "and" and j - 1 in view.mention_at and j + 1 in view.mention_at:
+            j -= 1  # an actor, its possessive ("Yemen's warring parties"), "and" between two actors
             steps += 1
             continue
         if low in _PHRASE_STOP and low not in _PHRASE_PREPOSITIONS:
@@ -895,6 +911,7 @@ def _light_verb(view: SentenceView, head: int) -> tuple[list[int], str] | None:
             i -= 2 if low in ("than", "least") else 1  # a count: "more than two dozen", "about 300"
             continue
         if i in view.mention_at or low in PREPOSITIONS or low in CLAUSE_END or low in SPEECH and low not in _ANNOUNCE \
+                or low in INTRODUCERS or low in EXAMPLE_MARKERS \
                 or low in RELATIVE or not (low.isalpha() or low == "-") or low in BE or low in HAVE:
             return None
         before = view.low(i - 1)
@@ -946,6 +963,12 @@ _ING_WORDS = {"bring", "thing", "king", "during", "something", "nothing", "anyth
               "wing", "ring", "building", "meeting", "briefing", "hearing"}
 
 
+#: Determiners and adjectives that open a noun phrase and are never adverbs before a verb
+#: ("a fresh plea", "new sanctions"; not "first", "further", "more": "Lithuania first opened").
+_NOUN_OPENERS = DETERMINERS - {"first", "further", "more", "close", "closer", "all", "both", "each",
+                               "own", "no", "such", "that", "this", "these", "those", "some"}
+
+
 def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ...] = ()) -> bool:
     """A head used as a noun: "an aid pact", "Trump's return", "facing sanctions from", "This Moscow visit"."""
     if head == view.first and not view.low(head).endswith("ing"):
@@ -966,13 +989,16 @@ def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ..
             return True
         if noun_preps and view.low(head + 1) in set(noun_preps) | {"from", "by"}:
             return True  # "US sanctions on Iran"
-    if prev in NUMBERS or prev.isdigit() or prev in ("out", "up") or \
-            prev.endswith("ed") and len(prev) > 4 and prev.isalpha() and prev not in AUXILIARIES \
-            and view.tokens[head - 1].text[:1].islower() and head - 1 not in view.mention_at:
-        # a count ("two dozen air strikes"), a particle ("carried out strikes") or a participle
-        # or past verb ("coordinated attacks", "imposed blockades") before it: two verbs in a row
-        # are not English, so the head is a noun
-        return True
+    if prev in ("that", "which") and view.low(head - 2) in DOCUMENTS:
+        return False  # a relative clause on a document: "a report that calls on", a verb
+    if not view.tokens[head - 1].text[:1].isupper() and head - 1 not in view.mention_at:
+        # a count ("two dozen air strikes"), a particle ("carried out strikes"), an adjective
+        # that opens a noun phrase ("a fresh plea") or a participle or past verb ("coordinated
+        # attacks", "imposed blockades") before it: two verbs in a row are not English
+        if prev in NUMBERS or prev.isdigit() or prev in ("out", "up") or prev in _NOUN_OPENERS:
+            return True
+        if prev.endswith("ed") and len(prev) > 4 and prev.isalpha() and prev not in AUXILIARIES:
+            return True
     if view.low(head - 2) in ("and", "or") and prev.isalpha() and view.tokens[head - 1].text[:1].islower() \
             and prev not in _NOT_NOUNS and not prev.endswith("ly") \
             and head - 1 not in view.mention_at and view.low(head - 3).isalpha() and head - 3 not in view.mention_at:
