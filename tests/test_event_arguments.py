@@ -9,7 +9,8 @@ ACTORS_HERE = {**ACTORS, "Trump": ("USA", "GOV", "person"), "Abbas": ("PSE", "GO
                "Palestinian president": ("PSE", "GOV", "agent"), "President Erdogan": ("TUR", "GOV", "person"),
                "Turkey": ("TUR", "", "country"), "Syrian": ("SYR", "", "demonym"), "Chinese": ("CHN", "", "demonym"),
                "police": ("", "COP", "agent"), "people": ("", "CVL", "agent"), "Modi": ("IND", "GOV", "person"),
-               "Macron": ("FRA", "GOV", "person"), "Paris": ("FRA", "", "capital")}
+               "Macron": ("FRA", "GOV", "person"), "Paris": ("FRA", "", "capital"),
+               "New Delhi": ("IND", "", "capital")}
 
 
 def spans(text: str) -> set[tuple[str | None, str | None]]:
@@ -181,3 +182,20 @@ def test_until_and_a_time_phrase_end_the_phrase() -> None:
 
 def test_a_modifier_in_ing_stays_inside_the_phrase() -> None:
     assert spans("Russia attacked China's biggest shipping company.") == {("Russia", "China's biggest shipping company")}
+
+
+def test_the_object_of_a_verb_complement_is_the_target() -> None:
+    # "threatened to shell Gaza": "threaten" has no object of its own; its complement's object is the target
+    assert ("Hamas", "Moscow") in spans("Hamas threatened to shell Moscow if Russia attacks.")
+    # "considering sending aid to X": the gerund's phrase after "to"
+    assert ("Russia", "Iran") in spans("Russia is considering sending aid to Iran.")
+    # not the gerund after an object the trigger already holds ("refugees fleeing ... in Iran")
+    assert spans("Russia will not accept any Syrian refugees fleeing violence in Iran.") != {("Russia", "Iran")}
+
+
+def test_the_party_an_act_helps_is_its_target() -> None:
+    assert spans("Russia is considering a plan to help Iran.") == {("Russia", "Iran")}
+
+
+def test_a_place_whose_name_begins_with_new_is_still_a_place() -> None:
+    assert ("The rebels", "New Delhi") in spans("The rebels declared a ceasefire in New Delhi.")

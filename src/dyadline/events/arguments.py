@@ -363,7 +363,8 @@ _OBJECT_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this"
 _ING_NOUNS = {"during", "including", "according", "building", "meeting", "morning", "evening", "spring",
               "wing", "king", "something", "nothing", "anything", "everything", "being", "funding",
               "training", "bombing", "bombings", "shooting", "fighting", "killing", "wedding", "hearing",
-              "briefing", "beijing", "housing", "beginning", "ending", "landing", "reporting", "shelling"}
+              "briefing", "beijing", "housing", "beginning", "ending", "landing", "reporting", "shelling",
+              "following", "regarding", "concerning", "excluding", "pending", "barring"}
 
 
 def infinitive_at(view: SentenceView, j: int) -> bool:
@@ -391,20 +392,35 @@ def _opens_clause(view: SentenceView, j: int) -> bool:
     return low == "to" and infinitive_at(view, j + 1)
 
 
-def oblique_target(view: SentenceView, start: int, stop: int) -> tuple[list[Mention], str] | None:
+def oblique_target(view: SentenceView, start: int, stop: int,
+                   complement: bool = False) -> tuple[list[Mention], str] | None:
     """The party an act is aimed at when its object names none: the actor of a phrase after a
     preposition that aims ("suspended food supplies **to the Afghan Mujahideen**", "called for
     sanctions **against Turkey**", each member of "against both **Libya** and **Iraq**") or,
     failing that, the place the act happens in ("declared a ceasefire **in Tripoli**"), searched
-    from token ``start`` to the end of the clause or a non-finite verb.
+    from token ``start`` to the end of the clause or a non-finite verb.  ``complement``: the
+    trigger's verb stands right before ``start`` with no object of its own, so an infinitive or
+    a gerund there is its complement, whose object is the target ("threatened to shell
+    **Haifa**", "is considering sending aid **to North Korea**").
 
     Why: the object of a transfer is the thing given, not the party (CAMEO codes the
     recipient, and so do the ``dyads`` annotators), and an act with no party is coded against
     the place it is done in, as event data sets do ("troops remained on alert in Paris").
     """
     hi = min(stop, view.last, start + 15)
-    for j in range(start, hi):
+    first = start
+    if complement and _opens_clause(view, start):  # "threatened to shell Haifa", "is considering sending"
+        verb = start + 1 if view.low(start) == "to" else start
+        found = _verb_object(view, verb, stop)
+        if found:
+            return found, "target: the object of the verb the phrase introduces"
+        first = verb + 1
+    for j in range(first, hi):
         low = view.low(j)
+        if low == "to" and view.low(j + 1) in _BENEFIT:
+            found = _verb_object(view, j + 1, stop)  # "sent aid to help North Korea"
+            if found:
+                return found, f"target: the party '{view.low(j + 1)}' is for"
         if low in (",", ";") or low in SPEECH or low in RELATIVE or _opens_clause(view, j) or \
                 low in ("and", "or") and _plain_word(view, j + 1) and view.low(j + 1) not in DETERMINERS:
             break  # the clause ends, or a verb is coordinated ("and shift to camps")
@@ -419,12 +435,27 @@ def oblique_target(view: SentenceView, start: int, stop: int) -> tuple[list[Ment
                 return [found], f"target: the party after '{low}'"
         elif low in PLACE_PREPOSITIONS:
             i = j + 1
-            while i < hi and i - j <= 3 and (view.low(i) in DETERMINERS or _plain_word(view, i)):
+            while i < hi and i - j <= 3 and i not in view.mention_start and (
+                    view.low(i) in DETERMINERS or _plain_word(view, i)):  # not "New" of "New Delhi"
                 i += 1
             k = view.mention_start.get(i)
             if k is not None and view.is_actor(k, place_ok=True) and view.mentions[k].kind != "pronoun":
                 return [_place(view, k, stop)], f"target: the place after '{low}'"
     return None
+
+
+#: Verbs whose object is the party an act benefits ("sent aid to help North Korea").
+_BENEFIT = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "rescue"}
+
+
+def _verb_object(view: SentenceView, verb: int, stop: int) -> list[Mention]:
+    """The actor (each member of a compound) that opens the object of the verb at token
+    ``verb`` ("shell **Haifa**"), grown to its phrase; [] when the object is no actor."""
+    k, _ = _np_mention(view, verb + 1, stop)
+    if k is None or view.mentions[k].kind == "pronoun":
+        return []
+    return [widen(view, m, verb + 1, stop, nouns=view.mentions[m].kind in ("demonym", "agent"))
+            for m in _compound_right(view, k, stop)]
 
 
 def _place(view: SentenceView, k: int, hi: int) -> Mention:

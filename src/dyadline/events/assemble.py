@@ -205,7 +205,8 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                                              not found[0].actor.sector and not _names_something(view, found[0])):
                             # no party in the object: the party the act is aimed at, or its place
                             oblique = arguments.oblique_target(
-                                view, match.end if found is None else _token_after(view, found[0]), stop)
+                                view, match.end if found is None else _token_after(view, found[0]), stop,
+                                complement=found is None and match.end == match.head + 1)
                             if oblique is not None:
                                 roles.oblique = True
                                 phrase_targets, phrase_how = oblique
