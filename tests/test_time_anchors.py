@@ -68,3 +68,43 @@ def test_a_bare_last_half_is_not_a_half_year() -> None:
 def test_the_year_period_is_that_years_reported_quarter() -> None:
     text = "Third-quarter profit rose 9%. In the 2024 period, costs were higher."
     assert value_of(text, "the 2024 period", "2025-11-01") == "2024-Q3"
+
+
+# -- spoken forms (broadcast transcripts) -------------------------------------------------------
+
+def _all(text: str, dct: str | None = DCT) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value, t.type) for t in find_time_expressions(segment(text), dct)]
+
+
+@pytest.mark.parametrize("sentence, phrase, value", [
+    ("The strike began in January nineteen ninety-seven.", "January nineteen ninety-seven",
+     "1997-01"),
+    ("It was the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+     "1994-WI"),
+    ("The plan dates from the spring of two thousand and one.",
+     "the spring of two thousand and one", "2001-SP"),
+])
+def test_a_spoken_year_stands_where_a_written_one_does(sentence: str, phrase: str,
+                                                       value: str) -> None:
+    assert value_of(sentence, phrase) == value
+
+
+def test_two_thousand_years_is_a_span_not_the_year_2000() -> None:
+    assert _all("The city has stood for more than two thousand years.") == [
+        ("more than two thousand years", "P2000Y", "DURATION")]
+    assert _all("He was jailed for two hundred days.") == [
+        ("two hundred days", "P200D", "DURATION")]
+
+
+@pytest.mark.parametrize("sentence, dct, value", [
+    ("Prices soared in the nineties.", "1998-03-03", "199"),
+    ("Prices soared in the nineties.", "2025-01-14", "199"),
+    ("Prices soared in the late twenties.", "2025-01-14", "202"),
+    ("Prices soared in the late twenties.", "1998-03-03", "192"),
+])
+def test_a_decade_in_words_is_the_latest_such_decade(sentence: str, dct: str, value: str) -> None:
+    assert [v for _, v, _ in _all(sentence, dct)] == [value]
+
+
+def test_a_decade_of_life_is_no_decade_of_the_calendar() -> None:
+    assert _all("He was in his thirties.") == []

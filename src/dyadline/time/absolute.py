@@ -78,10 +78,16 @@ def h_monthyear(g: dict[str, str], ctx: Context) -> Result:
             return f"XXXX-{month_number(g['mon2']):02d}", "DATE"
         shift = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         return cal.month_value(ctx.dct.year + shift, month_number(g["mon2"])), "DATE"
-    return cal.month_value(int(g["year"]), month_number(g["mon"])), "DATE"
+    year = int(g["year"]) if g.get("year") else spoken_year(g["syear"])
+    return cal.month_value(year, month_number(g["mon"])), "DATE"
 
 
 def h_decade(g: dict[str, str], ctx: Context) -> Result:
+    if g.get("sdec"):  # "the nineties": the latest such decade that has begun
+        tens = _SPOKEN_TENS[g["sdec"].lower()[:-3] + "y"] // 10
+        now = ctx.dct.year // 10 if ctx.dct else 199
+        decade = now - (now - tens) % 10
+        return str(decade), "DATE"
     dec = g["dec"]
     if not dec[0].isdigit():
         return "19" + dec[1], "DATE"
@@ -92,14 +98,17 @@ _SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 6
                 "seventy": 70, "eighty": 80, "ninety": 90}
 
 
-def h_spokenyear(g: dict[str, str], ctx: Context) -> Result:
-    words = g["sy"].lower().replace("-", " ").split()
+def spoken_year(text: str) -> int:
+    """"nineteen ninety-four" -> 1994, "two thousand and one" -> 2001."""
+    words = text.lower().replace("-", " ").split()
     numbers = lexicon().numbers
     if words[0] == "nineteen":
-        value = 1900 + _SPOKEN_TENS[words[1]] + (int(numbers[words[2]]) if len(words) > 2 else 0)
-    else:
-        value = 2000 + (int(numbers[words[-1]]) if "and" in words else 0)
-    return str(value), "DATE"
+        return 1900 + _SPOKEN_TENS[words[1]] + (int(numbers[words[2]]) if len(words) > 2 else 0)
+    return 2000 + (int(numbers[words[-1]]) if "and" in words else 0)
+
+
+def h_spokenyear(g: dict[str, str], ctx: Context) -> Result:
+    return str(spoken_year(g["sy"])), "DATE"
 
 
 def h_year(g: dict[str, str], ctx: Context) -> Result:

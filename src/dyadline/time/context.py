@@ -91,6 +91,9 @@ def parse_number(text: str) -> float | None:
         return lex.numbers[s] + half
     total = 0.0
     for word in s.split():
+        if word in ("hundred", "thousand") and total:  # "two thousand": a multiplier
+            total *= 100 if word == "hundred" else 1000
+            continue
         if word not in lex.numbers:
             return None
         total += lex.numbers[word]

@@ -166,7 +166,7 @@ def _rules() -> dict[str, str]:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     word_number = (rf"(?:(?:{tens})(?:[\s-]+(?:{ones}))?|"
                    + alternation(list(lex.numbers) + list(lex.vague_numbers))[3:-1] + ")")
-    number = (rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|{word_number})"
+    number = (rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+1/2)?|{word_number}(?:[\s-]+(?:hundred|thousand))?)"
               r"(?:\s+(?:and\s+a\s+half))?")
     number_range = rf"{number}(?:\s*(?:-|to|or)\s*{number})?"
     unit = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?"
@@ -174,6 +174,9 @@ def _rules() -> dict[str, str]:
     unit_sg = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
     year = r"(?<![\d$\u00a3\u20ac.,:/])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\s*%)"
     daynum = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+    # a year as said aloud in broadcast transcripts ("nineteen ninety-four", "two thousand")
+    spoken_year = (rf"(?:nineteen[\s-]+(?:{tens})(?:[\s-]+(?:{ones}))?"
+                   rf"|two\s+thousand(?:\s+and\s+(?:{ones}|ten))?)(?![\w-])")
     season = alternation(lex.seasons)
     holiday = alternation(list(lex.holidays) + sorted(lex.moveable_holidays))
     sets = alternation([s for s in lex.sets if not s.startswith("a ")])
@@ -204,7 +207,8 @@ def _rules() -> dict[str, str]:
             rf"|(?:(?<=at\s)|(?<=by\s)|(?<=until\s))(?P<noon>(?:noon|midnight|midday))"
             rf"(?:\s+(?:on\s+)?(?P<rel2>(?:today|tomorrow|yesterday)|{wd}))?"
             rf"|(?P<noon2>(?:noon|midnight|midday))\s+(?:on\s+)?(?P<rel3>(?:today|tomorrow|yesterday)|{wd})"),
-        "monthyear": (rf"(?:(?P<mod>{edge_mod})[\s-]+)?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<year>{year})"
+        "monthyear": (rf"(?:(?P<mod>{edge_mod})[\s-]+)?(?P<mon>{mon}),?\s+(?:of\s+)?"
+                      rf"(?:(?P<year>{year})|(?P<syear>{spoken_year}))"
                       rf"|(?:(?P<mod2>{edge_mod})[\s-]+)?(?P<mon2>{mon_full})\s+(?:of\s+)?"
                       r"(?P<rel>(?:this|last|next))\s+(?:year)(?![\w-])"),
         "yearago": (
@@ -229,7 +233,10 @@ def _rules() -> dict[str, str]:
             r"|(?P<ord2>(?:first|second|third|fourth))[\s-]+(?P<q2>(?:quarter|half))(?=-)"
             rf"|(?P<qh>[qh])(?P<qn>[1-4])(?![\w-])(?:\s+(?:of\s+)?(?:fy\s*)?(?P<qyear3>{year}))?"),
         "decade": (r"(?:(?P<det>(?:the))\s+)?(?:(?P<mod>(?:early|mid|late))[\s-]+)?"
-                   r"(?P<dec>(?:1[5-9]|20)\d0|['\u2019]\d0)s(?!\w)"),
+                   r"(?P<dec>(?:1[5-9]|20)\d0|['\u2019]\d0)s(?!\w)"
+                   r"|(?P<det2>the)\s+(?:(?P<mod2>(?:early|mid|late))[\s-]+)?"
+                   r"(?P<sdec>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties"
+                   r"|nineties))(?!\w)"),
         "relunit": (
             rf"(?:(?P<mod>{edge_mod}|(?:earlier|later))\s+(?:(?:in|of)\s+)?)?"
             rf"(?P<rel>{rel_prefix})\s+(?P<unit>(?:week|weekend|month|year|quarter|decade|century))(?![\w-])"
@@ -247,7 +254,8 @@ def _rules() -> dict[str, str]:
                     r"|(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th))\s+century(?![\w-])"),
         "season": (rf"(?:(?P<mod>(?:early|late|mid))[\s-]+)?"
                    rf"(?:(?P<rel>(?:this\s+past|this\s+coming|this|last|next|the\s+early|the\s+late"
-                   rf"|the|that))\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{year}))?(?![\w-])"),
+                   rf"|the|that))\s+)?(?P<season>{season})"
+                   rf"(?:\s+(?:of\s+)?(?:(?P<year>{year})|(?P<syear>{spoken_year})))?(?![\w-])"),
         "holiday": rf"(?:(?P<rel>(?:last|next|this))\s+)?(?P<hol>{holiday})(?:\s+(?P<week>(?:week)))?(?!\w)",
         "relday": (
             r"(?:(?P<mod>(?:late|early|later|earlier))\s+)?"
@@ -262,8 +270,8 @@ def _rules() -> dict[str, str]:
         "month": (rf"(?:(?P<mod>{edge_mod})[\s-]+)?"
                   rf"(?:(?P<rel>(?:last|next|this\s+past|this\s+coming|this|the\s+previous"
                   rf"|the\s+following|that))\s+)?(?P<mon>{mon_full})(?!\w|\s+\d)"),
-        "spokenyear": (rf"(?:(?:the\s+year)\s+)?(?P<sy>(?:nineteen[\s-]+(?:{tens})(?:[\s-]+(?:{ones}))?"
-                       rf"|two\s+thousand(?:\s+and\s+(?:{ones}|ten))?))(?!\w)"),
+        # "two thousand years" is a count, not the year 2000
+        "spokenyear": rf"(?:(?:the\s+year)\s+)?(?P<sy>{spoken_year})(?!\s+{unit}(?!\w))",
         "year": (rf"(?:(?P<mod>(?:fiscal|calendar|the\s+year|{edge_mod[3:-1]}|post|pre))[\s-]+"
                  rf"|(?P<fy>fy)\s?)?(?P<year>{year})(?!\w)"),
         "set": (rf"(?P<set>{sets})(?!\w)"

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from . import calendar as cal
-from .absolute import h_datefull
+from .absolute import h_datefull, spoken_year
 from .context import Context, Result, duration_value, month_number, parse_number, rel_direction
 from .fiscal import h_yearago
 from .lexicon import lexicon
@@ -291,8 +291,8 @@ def _season_occurrences(dct: date, centre: int) -> list[tuple[date, date, int]]:
 def h_season(g: dict[str, str], ctx: Context) -> Result:
     code, centre = lexicon().seasons[" ".join(g["season"].lower().split())]
     rel = " ".join((g.get("rel") or "").lower().split())
-    if g.get("year"):
-        return f"{g['year']}-{code}", "DATE"
+    if g.get("year") or g.get("syear"):
+        return f"{g.get('year') or spoken_year(g['syear'])}-{code}", "DATE"
     if not rel and not g.get("mod"):
         if not re.search(r"\b(?:in|during|by|until|since|over|through|throughout)\s*$",
                          ctx.before(20), re.IGNORECASE):
