@@ -108,3 +108,29 @@ def test_a_decade_in_words_is_the_latest_such_decade(sentence: str, dct: str, va
 
 def test_a_decade_of_life_is_no_decade_of_the_calendar() -> None:
     assert _all("He was in his thirties.") == []
+
+
+# -- anaphoric expressions count from the date the text is at ---------------------------------
+
+def test_a_year_earlier_counts_from_the_date_its_sentence_gave() -> None:
+    text = ("For the six months ended Aug. 12, Acme earned $6 million, compared with $18 million "
+            "a year earlier.")
+    assert value_of(text, "a year earlier", "1989-10-26") == "1988-08-12"
+
+
+def test_a_year_earlier_without_a_date_in_its_sentence_keeps_the_report_quarter() -> None:
+    text = "Acme's third-quarter profit rose on Aug. 12. Sales were flat from a year earlier."
+    assert value_of(text, "a year earlier", "1989-10-26") == "1988-Q3"
+
+
+def test_years_ago_counts_from_the_publication_date_not_the_sentence_date() -> None:
+    text = "On Aug. 12 the firm marked its founding two years ago."
+    assert value_of(text, "two years ago", "1989-10-26") == "1987"
+
+
+def test_the_previous_weekday_is_the_one_before_the_date_the_article_is_at() -> None:
+    text = ("Shares fell on Friday, Oct. 27. The index closed down 4.5% from the previous "
+            "Friday.")
+    assert value_of(text, "the previous Friday", "1989-10-30") == "1989-10-20"
+    assert value_of("The index closed down from the previous Friday.", "the previous Friday",
+                    "1989-10-30") == "1989-10-27"

@@ -83,7 +83,7 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
         if kind == "DATE" and _YEAR_FIRST.match(value):
             ctx.last_value = value
             if _FULL_DATE.match(value):
-                ctx.last_date = value
+                ctx.last_date, ctx.last_date_end = value, end
         pos = max(end, start + 1)
     return found
 

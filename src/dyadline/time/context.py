@@ -16,6 +16,11 @@ from typing import Callable
 from .lexicon import lexicon
 
 
+#: the end of a sentence between two expressions (a full stop, question or exclamation mark,
+#: or a blank line, before the next word)
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"'\u201c\u2018(]*[A-Z0-9]|\n\s*\n")
+
+
 # (value, type), or (value, type, end) to end the expression earlier than the match, or
 # None to reject the match
 Result = tuple[str, str] | tuple[str, str, int] | None
@@ -32,6 +37,7 @@ class Context:
     end: int = 0
     last_quarter: tuple[int, int] | None = None   # (year, quarter) the article talks about
     last_date: str | None = None                  # last fully specified date value
+    last_date_end: int = -1                       # where its expression ends in the text
     last_value: str | None = None                 # last date value with a year ("1998-06")
 
     def tense(self) -> str | None:
@@ -64,6 +70,15 @@ class Context:
             return all(w[:1].isupper() for w in words)
         before = self.text[max(0, self.start - 3):self.start].rstrip()
         return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+    def date_in_sentence(self) -> str | None:
+        """The last full date named earlier in the expression's own sentence, if any: the
+        reference time an anaphoric expression ("a year earlier", "the previous Friday")
+        counts from, where TimeML anchors it (an "ago" counts from the publication date)."""
+        if self.last_date is None or self.last_date_end < 0:
+            return None
+        between = self.text[self.last_date_end:self.start]
+        return None if _SENTENCE_END.search(between) else self.last_date
 
     def before(self, width: int = 40) -> str:
         return self.text[max(0, self.start - width):self.start]

@@ -16,6 +16,13 @@ def h_yearago(g: dict[str, str], ctx: Context) -> Result:
         return duration_value(amount, "month"), "DURATION"
     if ctx.dct is None:
         return "XXXX", "DATE"
+    adj = " ".join((g.get("adj") or "").lower().split())
+    anchor = ctx.date_in_sentence() if adj == "year earlier" and not what else None
+    if anchor is not None:
+        # "for the six months ended Aug. 12, ... compared with ... a year earlier": a year
+        # before the date the sentence gave (an "ago" counts from the publication date)
+        year, month, day = int(anchor[:4]) - 1, anchor[5:7], anchor[8:10]
+        return f"{year}-{month}-{'28' if month + day == '0229' else day}", "DATE"
     ordinal = ORDINALS.get(what.split()[0]) if what.split() else None
     if ordinal and "quarter" in what:
         year = ctx.dct.year if ordinal <= cal.quarter_of(ctx.dct) else ctx.dct.year - 1

@@ -37,6 +37,14 @@ def _weekday_date(weekday: int, rel: str | None, ctx: Context) -> date | None:
     if ctx.dct is None:
         return None
     direction = rel_direction(rel)
+    anaphoric = " ".join((rel or "").lower().split()) in ("the previous", "the following")
+    if anaphoric and ctx.last_date:
+        # "down 4.5% from the previous Friday": the one before the date the article is at
+        # (TimeML anchors "the previous", "the following" to that reference time)
+        base = cal.parse_date(ctx.last_date)
+        if direction == "past":
+            return cal.weekday_on_or_before(base - timedelta(days=1), weekday)
+        return cal.weekday_on_or_after(base + timedelta(days=1), weekday)
     if direction == "past":
         return cal.weekday_on_or_before(ctx.dct - timedelta(days=1), weekday)
     if direction == "future":
@@ -91,6 +99,12 @@ def h_ago(g: dict[str, str], ctx: Context) -> Result:
         end = ctx.start + g["_span"].lower().rindex(direction.split()[0])
         return value, "DURATION", len(ctx.text[:end].rstrip())
     sign = 1 if direction in ("from now", "hence") else -1
+    anchor = ctx.date_in_sentence() if direction == "earlier" and amount else None
+    if anchor is not None and amount == int(amount):
+        # "the plant opened on May 2, 1990, two years earlier than planned": years before
+        # the date the sentence gave, not before the publication date (as "a year earlier")
+        day = cal.parse_date(anchor)
+        return _same_day(day.year - int(amount), day.month, day.day), "DATE"
     if direction == "earlier" and unit == "year" and amount == 1 and ctx.last_quarter:
         year, quarter = ctx.last_quarter
         return f"{year - 1}-Q{quarter}", "DATE"
@@ -116,6 +130,11 @@ def h_ago(g: dict[str, str], ctx: Context) -> Result:
     if unit in ("hour", "minute", "second"):
         return cal.iso(dct), "DATE"
     return None
+
+
+def _same_day(year: int, month: int, day: int) -> str:
+    """The same day of the year in another year (February 29 -> 28)."""
+    return cal.iso(date(year, month, min(day, 28) if month == 2 and day == 29 else day))
 
 
 #: "the past year", "the next week": TimeBank reads the calendar unit before or after the
