@@ -274,7 +274,7 @@ def test_references() -> None:
     assert timexes("Now the envoy is currently in Tehran, and talks may follow in the "
                    "coming weeks.") == [
         ("Now", "PRESENT_REF", "DATE"), ("currently", "PRESENT_REF", "DATE"),
-        ("the coming weeks", "FUTURE_REF", "DATE")]
+        ("the coming weeks", "PXW", "DURATION")]
 
 
 def test_times_of_day() -> None:

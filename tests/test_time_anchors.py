@@ -134,3 +134,10 @@ def test_the_previous_weekday_is_the_one_before_the_date_the_article_is_at() -> 
     assert value_of(text, "the previous Friday", "1989-10-30") == "1989-10-20"
     assert value_of("The index closed down from the previous Friday.", "the previous Friday",
                     "1989-10-30") == "1989-10-27"
+
+
+def test_the_coming_weeks_is_a_span_of_unspecified_length() -> None:
+    # as "the next few weeks": a DURATION, not the future as a whole
+    assert _all("Talks will resume in the coming weeks.") == [("the coming weeks", "PXW", "DURATION")]
+    assert _all("The months ahead will be hard.") == [("The months ahead", "PXM", "DURATION")]
+    assert _all("He will decide in the future.") == [("the future", "FUTURE_REF", "DATE")]

@@ -65,4 +65,5 @@ def h_bareunits(g: dict[str, str], ctx: Context) -> Result:
 
 def h_reference(g: dict[str, str], ctx: Context) -> Result:
     phrase = " ".join(g["ref"].lower().split())
-    return lexicon().references[phrase], "DATE"
+    value = lexicon().references[phrase]
+    return value, "DATE" if value.endswith("_REF") else "DURATION"
