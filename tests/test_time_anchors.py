@@ -141,3 +141,10 @@ def test_the_coming_weeks_is_a_span_of_unspecified_length() -> None:
     assert _all("Talks will resume in the coming weeks.") == [("the coming weeks", "PXW", "DURATION")]
     assert _all("The months ahead will be hard.") == [("The months ahead", "PXM", "DURATION")]
     assert _all("He will decide in the future.") == [("the future", "FUTURE_REF", "DATE")]
+
+
+def test_a_weekday_in_the_sentence_is_no_anchor_for_a_year_earlier() -> None:
+    # "said Friday" dates the report; the figures compared are the quarter's
+    text = ("Acme reported third-quarter results. The company said Friday that profit fell "
+            "from a year earlier.")
+    assert value_of(text, "a year earlier", "1989-10-30") == "1988-Q3"

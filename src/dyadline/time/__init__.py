@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..text import TextDoc
 
 _FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d")
+#: rules of dates written out on the calendar ("Aug. 12", "8/12/1989"), not named relative to
+#: the publication date ("Friday"): what an anaphoric expression in the same sentence may
+#: count from
+_CALENDAR_DATES = frozenset({"datefull", "iso", "numeric"})
 _YEAR_FIRST = re.compile(r"^\d{4}")
 
 
@@ -83,7 +87,9 @@ def find_time_expressions(doc: "TextDoc", publication_date: str | None) -> list[
         if kind == "DATE" and _YEAR_FIRST.match(value):
             ctx.last_value = value
             if _FULL_DATE.match(value):
-                ctx.last_date, ctx.last_date_end = value, end
+                ctx.last_date = value
+                if rule in _CALENDAR_DATES:
+                    ctx.written_date, ctx.written_date_end = value, end
         pos = max(end, start + 1)
     return found
 

@@ -37,7 +37,8 @@ class Context:
     end: int = 0
     last_quarter: tuple[int, int] | None = None   # (year, quarter) the article talks about
     last_date: str | None = None                  # last fully specified date value
-    last_date_end: int = -1                       # where its expression ends in the text
+    written_date: str | None = None               # last date written out ("Aug. 12")
+    written_date_end: int = -1                    # where its expression ends in the text
     last_value: str | None = None                 # last date value with a year ("1998-06")
 
     def tense(self) -> str | None:
@@ -72,13 +73,15 @@ class Context:
         return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
     def date_in_sentence(self) -> str | None:
-        """The last full date named earlier in the expression's own sentence, if any: the
-        reference time an anaphoric expression ("a year earlier", "the previous Friday")
-        counts from, where TimeML anchors it (an "ago" counts from the publication date)."""
-        if self.last_date is None or self.last_date_end < 0:
+        """The last calendar date written earlier in the expression's own sentence ("for the
+        six months ended Aug. 12"), if any: the reference time an anaphoric expression ("a
+        year earlier") counts from, where TimeML anchors it (an "ago" counts from the
+        publication date).  A weekday ("the company said Friday") dates the report, not the
+        figures compared, so it is no such anchor."""
+        if self.written_date is None:
             return None
-        between = self.text[self.last_date_end:self.start]
-        return None if _SENTENCE_END.search(between) else self.last_date
+        between = self.text[self.written_date_end:self.start]
+        return None if _SENTENCE_END.search(between) else self.written_date
 
     def before(self, width: int = 40) -> str:
         return self.text[max(0, self.start - width):self.start]
