@@ -185,32 +185,34 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
     an event is coded with its actor's name even when the actor cannot be coded."""
     capitalised = doc.capitalised()
     position = bisect_left(capitalised, first)
-    if position >= len(capitalised) or capitalised[position] >= last:
+    stop = bisect_left(capitalised, last, position)
+    if position == stop:
         return []
-    taken = [(m.start, m.end) for m in mentions] + list(blocked)
+    taken: list[tuple[int, int]] | None = None
     found: list[Mention] = []
     tokens = doc.tokens
-    j = capitalised[position]
-    while j < last:
+    reach = first  # the capitalised tokens before this one are inside a run already read
+    for j in capitalised[position:stop]:  # the only tokens a name can start at
+        if j < reach:
+            continue
         token = tokens[j]
-        if not token.text[:1].isupper() or token.lower in _NOT_NAMES or not token.text[:1].isalpha():
-            position = bisect_left(capitalised, j + 1, position)  # next capitalised token
-            j = capitalised[position] if position < len(capitalised) else last
+        if token.lower in _NOT_NAMES or not token.text[:1].isalpha():
             continue
         k = j + 1
         while k < last and (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()
                             or tokens[k].lower in _NAME_INNER and k + 1 < last
                             and tokens[k + 1].text[:1].isupper()):
             k += 1
-        start, end = token.start, tokens[k - 1].end
-        words = k - j
+        reach = k
         # one capitalised word opening the sentence is a name only as an acronym ("UNITA said")
-        if (words >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()) \
-                and not any(a < end and start < b for a, b in taken) \
+        if (k - j >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()) \
                 and tokens[k - 1].lower not in _NAME_INNER:
-            text = doc.text[start:end]
-            found.append(Mention(text, start, end, Actor(None, "", "", text, 0.0), kind="unknown"))
-        j = k
+            start, end = token.start, tokens[k - 1].end
+            if taken is None:
+                taken = [(m.start, m.end) for m in mentions] + list(blocked)
+            if not any(a < end and start < b for a, b in taken):
+                text = doc.text[start:end]
+                found.append(Mention(text, start, end, Actor(None, "", "", text, 0.0), kind="unknown"))
     return found
 
 
