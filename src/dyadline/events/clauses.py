@@ -118,30 +118,40 @@ class SentenceView:
         self.tokens: list[Token] = doc.tokens
         # view.low(i): the lower-case form of token i, "" outside the sentence.  The rules call it
         # hundreds of thousands of times per corpus, so it is a C-level dict lookup, not a method
-        lows: defaultdict[int, str] = defaultdict(str, zip(range(self.first, self.last),
-                                                           map(_LOWER, doc.tokens[self.first:self.last])))
+        first_token, last_token = self.first, self.last
+        lows: defaultdict[int, str] = defaultdict(str, zip(range(first_token, last_token),
+                                                           doc.lowers()[first_token:last_token]))
         self.low: Callable[[int], str] = lows.__getitem__
-        self.mention_at: dict[int, int] = {}  # token index -> mention index (every covered token)
-        self.mention_start: dict[int, int] = {}
-        self.mention_end: dict[int, int] = {}  # last token index -> mention index
+        mention_at: dict[int, int] = {}  # token index -> mention index (every covered token)
+        mention_start: dict[int, int] = {}
+        mention_end: dict[int, int] = {}  # last token index -> mention index
+        self.mention_at, self.mention_start, self.mention_end = mention_at, mention_start, mention_end
         self.mentions = list(mentions)
         self.blocked = blocked
         if unknown_actors:
-            self.mentions += unknown_names(doc, self.first, self.last, mentions, blocked)
-        self.mention_tokens: list[tuple[int, int]] = []
+            self.mentions += unknown_names(doc, first_token, last_token, mentions, blocked)
+        mention_tokens: list[tuple[int, int]] = []
+        self.mention_tokens = mention_tokens
         starts, ends = doc.token_starts(), doc.token_ends()  # TextDoc.token_at, inlined: a hot loop
-        for k, mention in enumerate(self.mentions):
-            first = bisect_right(starts, mention.start) - 1
-            offset = max(mention.start, mention.end - 1)
+        k = 0
+        for mention in self.mentions:
+            start, end = mention.start, mention.end
+            first = bisect_right(starts, start) - 1
+            offset = end - 1 if end - 1 > start else start
             last = bisect_right(starts, offset, first if first > 0 else 0) - 1
-            if first < 0 or mention.start >= ends[first] or last < 0 or offset >= ends[last]:
-                self.mention_tokens.append((-1, -1))  # between tokens
+            if first < 0 or start >= ends[first] or last < 0 or offset >= ends[last]:
+                mention_tokens.append((-1, -1))  # between tokens
+                k += 1
                 continue
-            self.mention_tokens.append((first, last + 1))
-            self.mention_start[first] = k
-            self.mention_end[last] = k
-            for t in range(first, last + 1):
-                self.mention_at[t] = k
+            mention_tokens.append((first, last + 1))
+            mention_start[first] = k
+            mention_end[last] = k
+            if first == last:
+                mention_at[first] = k
+            else:
+                for t in range(first, last + 1):
+                    mention_at[t] = k
+            k += 1
 
     def in_place(self, i: int) -> bool:
         """Whether token i lies in a place name (a toponym, known, so no unknown name)."""
