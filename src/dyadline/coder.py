@@ -11,6 +11,7 @@ number of articles; create one per process or Dask worker.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,12 +91,7 @@ class Coder:
 
     def _analyse(self, text: str, date: str | None, article_id: str, title: str | None,
                  url: str | None, source: str | None) -> Article:
-        from .events import code_events
-        from .events.speech import speech_events
-        from .geo import event_location, find_places
-        from .text import segment
-        from .time import find_time_expressions
-
+        segment, find_time_expressions, find_places, event_location, code_events, speech_events = _stages()
         doc = segment(text)
         mentions = self._mentions(doc, date)
         dates = find_time_expressions(doc, date)
@@ -133,6 +129,19 @@ class Coder:
             quotes.append(Quote(doc.text[found.start:found.end], found.start, found.end, speaker,
                                 found.cue, found.direct))
         return quotes
+
+
+@lru_cache(maxsize=1)
+def _stages() -> tuple[Any, ...]:
+    """The stage functions, imported on first use (``import dyadline`` stays cheap) and then
+    held: an import statement per stage and article cost as much as coding a sentence."""
+    from .events import code_events
+    from .events.speech import speech_events
+    from .geo import event_location, find_places
+    from .text import segment
+    from .time import find_time_expressions
+
+    return segment, find_time_expressions, find_places, event_location, code_events, speech_events
 
 
 _coded = 0
