@@ -15,7 +15,8 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from ..model import Sentence
@@ -64,8 +65,8 @@ class Token(NamedTuple):
 
 
 #: Building the tuple directly skips NamedTuple's Python-level __new__ (twice as fast);
-#: ``partial`` lets ``map`` build them without a Python-level loop.
-_make_token = partial(tuple.__new__, Token)
+#: ``map(_new_tuple, repeat(Token), rows)`` builds them without a Python-level loop.
+_new_tuple = tuple.__new__
 
 
 @dataclass
@@ -203,23 +204,31 @@ def segment(text: str) -> TextDoc:
     than a loop over spaCy Token objects: this is the hot path of the whole coder, and the
     coder as a whole must keep within a small multiple of the tokenizer's own time.
     """
-    import numpy
-    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
-
     cleaned = clean_text(text)
-    doc = nlp().tokenizer(cleaned)
+    return _build(cleaned, nlp().tokenizer(cleaned))
+
+
+def _build(cleaned: str, doc: Any) -> TextDoc:
+    """The document of ``cleaned`` from spaCy's tokens ``doc`` (see :func:`segment`)."""
+    import numpy
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH
+
     title_end = _title_end(cleaned)
     match = _DATELINE.match(cleaned)
     dateline_end = match.end() if match and match.end() < 120 else 0
     if not len(doc):
         return TextDoc(cleaned, [], [], [], dateline_end, title_end, doc)
-    array = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).astype(numpy.int64)
-    starts_all, space = array[:, 0], array[:, 2] == 1
+    array = doc.to_array([IDX, LENGTH, IS_PUNCT]).astype(numpy.int64)
+    starts_all = array[:, 0]
     # the text's code points, to classify characters at token offsets in one array lookup
     codes = numpy.frombuffer(cleaned.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
     stop_table, space_table, upper_table = _character_tables()
+    # spaCy's IS_SPACE, read off the first character: the tokenizer splits the text into runs
+    # of whitespace and of other characters, so a token is all whitespace or has none (the
+    # lexeme flag costs as much as the offsets and lengths together)
+    space = space_table[codes[starts_all]]
     stop = (array[:, 1] == 1) & stop_table[codes[starts_all]]
-    breaks = _sentence_starts(stop, array[:, 3] == 1)
+    breaks = _sentence_starts(stop, array[:, 2] == 1)
     # a blank line, and the end of a title line, always end a sentence
     for position in numpy.flatnonzero(space).tolist():
         piece = cleaned[starts_all[position]:starts_all[position] + array[position, 1]]
@@ -250,8 +259,8 @@ def segment(text: str) -> TextDoc:
     # followed by whitespace: the character at the token's end (a sentinel past the text's end)
     spaces = space_table[numpy.append(codes, 0)[kept_ends]]
     lowers = list(map(str.lower, pieces))
-    tokens = list(map(_make_token, zip(range(len(pieces)), pieces, starts, ends, lowers, sentence_ids,
-                                       spaces.tolist())))
+    tokens = list(map(_new_tuple, repeat(Token), zip(range(len(pieces)), pieces, starts, ends, lowers,
+                                                      sentence_ids, spaces.tolist())))
     bounds = firsts + [len(tokens)]
     sentence_tokens = [(bounds[k], bounds[k + 1]) for k in range(len(firsts))]
     sentences = [Sentence(k, starts[a], ends[b - 1]) for k, (a, b) in enumerate(sentence_tokens)]
