@@ -11,6 +11,7 @@ number of articles; create one per process or Dask worker.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -84,14 +85,12 @@ class Coder:
         return self._lexicon
 
     def _mentions(self, doc: Any, date: str | None) -> list[Mention]:
-        from .actors import find_mentions
-
-        mentions = find_mentions(doc, date)
+        mentions = _stages()[6](doc, date)
         return self._overlay.mentions(doc, date, mentions) if self._overlay else mentions
 
     def _analyse(self, text: str, date: str | None, article_id: str, title: str | None,
                  url: str | None, source: str | None) -> Article:
-        segment, find_time_expressions, find_places, event_location, code_events, speech_events = _stages()
+        segment, find_time_expressions, find_places, event_location, code_events, speech_events = _stages()[:6]
         doc = segment(text)
         mentions = self._mentions(doc, date)
         dates = find_time_expressions(doc, date)
@@ -116,11 +115,9 @@ class Coder:
         actor: the mention finder has already read that stretch of the article in context,
         so resolving the span again on its own would only repeat the work.
         """
-        from .text.quotes import find_quotations
-
         starts = [m.start for m in mentions]
         quotes = []
-        for found in find_quotations(doc):
+        for found in _stages()[7](doc):
             speaker = None
             if found.speaker is not None:
                 span = found.speaker
@@ -135,13 +132,16 @@ class Coder:
 def _stages() -> tuple[Any, ...]:
     """The stage functions, imported on first use (``import dyadline`` stays cheap) and then
     held: an import statement per stage and article cost as much as coding a sentence."""
+    from .actors import find_mentions
     from .events import code_events
     from .events.speech import speech_events
     from .geo import event_location, find_places
     from .text import segment
+    from .text.quotes import find_quotations
     from .time import find_time_expressions
 
-    return segment, find_time_expressions, find_places, event_location, code_events, speech_events
+    return (segment, find_time_expressions, find_places, event_location, code_events, speech_events,
+            find_mentions, find_quotations)
 
 
 _coded = 0
@@ -173,8 +173,6 @@ def _freeze_loaded_data() -> None:
 
 def _mention_for_span(span: Span, mentions: list[Mention], starts: list[int]) -> Mention | None:
     """The coded actor mention that the speaker span names: the one it overlaps most."""
-    from bisect import bisect_left
-
     best: Mention | None = None
     best_overlap = 0
     index = max(0, bisect_left(starts, span.start) - 8)  # mentions are sorted and short
