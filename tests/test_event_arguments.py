@@ -10,7 +10,8 @@ ACTORS_HERE = {**ACTORS, "Trump": ("USA", "GOV", "person"), "Abbas": ("PSE", "GO
                "Turkey": ("TUR", "", "country"), "Syrian": ("SYR", "", "demonym"), "Chinese": ("CHN", "", "demonym"),
                "police": ("", "COP", "agent"), "people": ("", "CVL", "agent"), "Modi": ("IND", "GOV", "person"),
                "Macron": ("FRA", "GOV", "person"), "Paris": ("FRA", "", "capital"),
-               "New Delhi": ("IND", "", "capital")}
+               "New Delhi": ("IND", "", "capital"), "Turkish": ("TUR", "", "demonym"),
+               "Syrians": ("SYR", "", "demonym")}
 
 
 def spans(text: str) -> set[tuple[str | None, str | None]]:
@@ -199,3 +200,16 @@ def test_the_party_an_act_helps_is_its_target() -> None:
 
 def test_a_place_whose_name_begins_with_new_is_still_a_place() -> None:
     assert ("The rebels", "New Delhi") in spans("The rebels declared a ceasefire in New Delhi.")
+
+
+def test_after_a_preposition_an_adjective_opens_the_phrase_but_a_verb_does_not() -> None:
+    assert ("Russia", "various Syrian groups") in spans("Russia sent aid to various Syrian groups.")
+    assert ("Russia", "displaced Syrians") in spans("Russia opened its borders to displaced Syrians.")
+    assert ("Russia", "Iran") in spans("Russia is considering a plan to help Iran.")
+
+
+def test_an_ambassador_takes_a_to_phrase_and_an_of_phrase_its_acronym() -> None:
+    assert spans("Putin received the Turkish Ambassador to Russia, Ahmet Bey.") == {
+        ("Putin", "the Turkish Ambassador to Russia, Ahmet Bey")}
+    assert ("Russia", "the Islamic Movement of Iran (IMI)") in spans(
+        "Russia lifted the ban on the Islamic Movement of Iran (IMI) on Monday.")

@@ -41,6 +41,11 @@ _LY_NOUNS = {"family", "assembly", "rally", "supply", "monopoly", "anomaly", "ho
 _NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "la", "le", "-"}
 #: Tokens after which a noun phrase may start with a plain word ("Meanwhile, reinforced troops").
 _BOUNDARIES = {",", ";", ":", "(", "\"", "\u201c", "and", "or", "but"}
+#: Prepositions before which a noun phrase starts, so its first word may be a plain
+#: adjective ("aid to various African countries", "the ban on outlawed Netra Bikram Chand").
+_OPENING_PREPOSITIONS = {"to", "on", "against", "for", "with", "toward", "towards", "from"}
+#: Titles that take a "to" phrase: "the UAE Ambassador to Bahrain".
+_TO_TITLES = {"ambassador", "envoy", "representative", "delegate", "emissary", "ambassadors", "envoys"}
 #: Words of a count that may open a phrase ("more than 16,000 Syrians").
 _COUNTING = {"more", "less", "fewer", "about", "around", "nearly", "almost", "some", "roughly", "approximately"}
 #: Time words that are adjectives after a determiner ("the last bastion").
@@ -52,7 +57,7 @@ _MODIFIERS_MAX = 4
 #: ruling party", "its neighbouring countries"), unlike the verbs in -ing that end a phrase.
 _ING_MODIFIERS = {"peacekeeping", "shipping", "ruling", "training", "governing", "leading", "developing",
                   "remaining", "existing", "ongoing", "upcoming", "neighbouring", "neighboring", "opposing",
-                  "warring", "missing", "rising", "growing", "outgoing", "incoming", "visiting", "sitting",
+                  "warring", "missing", "rising", "growing", "outgoing", "incoming", "sitting",
                   "emerging", "surrounding", "mining", "banking", "trading", "manufacturing", "polling",
                   "voting", "housing", "funding", "fighting", "striking", "coming", "reigning", "founding"}
 #: Prepositional phrases a noun phrase may chain ("the Ministry of Health of Ethiopia").
@@ -101,8 +106,11 @@ def _left_edge(view: SentenceView, first: int, lo: int) -> int:
             j = i
             words += 1
             continue
-        if _plain_word(view, i) and (not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS):
-            j = i
+        if _plain_word(view, i) and view.low(j) not in _NEW_PHRASE and not (
+                view.low(i - 1) == "to" and infinitive_at(view, i)) and (
+                not low.endswith("ed") or "-" in low or view.low(i - 1) in _OPENERS
+                or view.low(i - 1) in _OPENING_PREPOSITIONS):
+            j = i  # "a prominent opposition leader", "aid to displaced Syrians", "the ban on outlawed X"
             words += 1
             continue
         if i == view.first and view.tokens[i].is_upper_initial and low not in _STOP and low.isalpha() \
@@ -113,7 +121,8 @@ def _left_edge(view: SentenceView, first: int, lo: int) -> int:
         break
     while j < first and (view.low(j) in _POSSESSIVE or _plain_word(view, j) and view.low(j) not in _OPENERS
                          and view.low(j) not in _COUNTING and j - 1 >= view.first
-                         and view.low(j - 1) not in _BOUNDARIES):
+                         and view.low(j - 1) not in _BOUNDARIES and not (
+                             view.low(j - 1) in _OPENING_PREPOSITIONS and not infinitive_at(view, j))):
         j += 1  # a plain word opens the phrase only after a boundary: not "seen" in "we've seen Russia"
     return j
 
@@ -182,6 +191,8 @@ def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
         j = after
     if headed and _name_starts(view, j, hi):
         j = _name_run(view, j, hi)  # a name after its title: "the space agency Glavkosmos"
+    if view.low(j) == "to" and view.low(j - 1) in _TO_TITLES and _name_starts(view, j + 1, hi):
+        j = _name_run(view, j + 1, hi)  # "the UAE Ambassador to Bahrain"
     for _ in range(_LINKS_MAX):
         if not ((view.low(j) == "of" or view.low(j) == "in" and common) and j + 1 < hi):
             break
@@ -191,6 +202,15 @@ def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
             break
         j = tail  # "President Erdogan of Turkey", "a military base in Borno state village of Kamuya"
         common = headed = True  # the phrase's head is now a common noun or a name in the chain
+    return _acronym_end(view, j, hi)
+
+
+def _acronym_end(view: SentenceView, j: int, hi: int) -> int:
+    """The token after an acronym in brackets at token j, or j: the acronym of a name that
+    ends an "of" phrase belongs to it ("the Students Islamic Movement of India (SIMI)")."""
+    if view.low(j) == "(" and j + 2 < hi and view.low(j + 2) == ")" and view.tokens[j + 1].text.isupper() \
+            and view.low(j - 1) != ")":
+        return j + 3
     return j
 
 
@@ -340,6 +360,7 @@ def object_phrase(view: SentenceView, j: int, hi: int) -> Mention | None:
                     actor_at = k
                     break
         end = tail
+    end = _acronym_end(view, end, hi)
     tokens = view.tokens
     start, finish = tokens[j].start, tokens[end - 1].end
     text = view.doc.text[start:finish]
