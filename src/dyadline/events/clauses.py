@@ -979,6 +979,8 @@ _ING_WORDS = {"bring", "thing", "king", "during", "something", "nothing", "anyth
 #: ("a fresh plea", "new sanctions"; not "first", "further", "more": "Lithuania first opened").
 _NOUN_OPENERS = DETERMINERS - {"first", "further", "more", "close", "closer", "all", "both", "each",
                                "own", "no", "such", "that", "this", "these", "those", "some"}
+#: Words before a head that make it a noun (with digits and words in -ed, see looks_like_noun_use).
+_NOUN_BEFORE = (NUMBERS | _NOUN_OPENERS | {"out", "up"}) - AUXILIARIES
 
 
 def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ...] = ()) -> bool:
@@ -1003,14 +1005,12 @@ def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ..
             return True  # "US sanctions on Iran"
     if prev in ("that", "which") and view.low(head - 2) in DOCUMENTS:
         return False  # a relative clause on a document: "a report that calls on", a verb
-    if not view.tokens[head - 1].text[:1].isupper() and head - 1 not in view.mention_at:
+    if (prev in _NOUN_BEFORE or prev.isdigit() or prev[-2:] == "ed" and len(prev) > 4 and prev.isalpha()) \
+            and not view.tokens[head - 1].text[:1].isupper() and head - 1 not in view.mention_at:
         # a count ("two dozen air strikes"), a particle ("carried out strikes"), an adjective
         # that opens a noun phrase ("a fresh plea") or a participle or past verb ("coordinated
         # attacks", "imposed blockades") before it: two verbs in a row are not English
-        if prev in NUMBERS or prev.isdigit() or prev in ("out", "up") or prev in _NOUN_OPENERS:
-            return True
-        if prev.endswith("ed") and len(prev) > 4 and prev.isalpha() and prev not in AUXILIARIES:
-            return True
+        return True
     if view.low(head - 2) in ("and", "or") and prev.isalpha() and view.tokens[head - 1].text[:1].islower() \
             and prev not in _NOT_NOUNS and not prev.endswith("ly") \
             and head - 1 not in view.mention_at and view.low(head - 3).isalpha() and head - 3 not in view.mention_at:
