@@ -213,3 +213,11 @@ def test_an_ambassador_takes_a_to_phrase_and_an_of_phrase_its_acronym() -> None:
         ("Putin", "the Turkish Ambassador to Russia, Ahmet Bey")}
     assert ("Russia", "the Islamic Movement of Iran (IMI)") in spans(
         "Russia lifted the ban on the Islamic Movement of Iran (IMI) on Monday.")
+
+
+def test_a_conjunct_that_names_no_actor_belongs_to_the_phrase() -> None:
+    assert ("Russia", "the Syrian people and organizations") in spans(
+        "Russia sent aid to the Syrian people and organizations.")
+    # a conjunct that is a verb phrase or that a name opens is no part of it
+    assert ("Hamas", "the Syrian base") in spans("Hamas threatened to attack the Syrian base and kill its commander.")
+    assert ("Russia", "Iran") in spans("Russia sent aid to Iran and China.")

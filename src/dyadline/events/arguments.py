@@ -205,6 +205,35 @@ def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
     return _acronym_end(view, j, hi)
 
 
+def _coordinated_end(view: SentenceView, end: int, hi: int) -> int:
+    """The end of a noun phrase joined to the phrase ending at token ``end`` by "and", when it
+    names no actor of its own ("Palestinian people and organizations", "Iran's parliament and
+    the shrine of Khomeini"), or ``end``.  A conjunct that opens with an actor is a member of
+    its own ("India and Pakistan": the compound rules), and one that a preposition or verb
+    follows is no conjunct of the phrase ("laid down its weapons and shift to camps")."""
+    if view.low(end) != "and" or end + 1 >= hi:
+        return end
+    k, _ = _np_mention(view, end + 1, hi, place_ok=True)
+    if k is not None or (end + 1) in view.mention_start:
+        return end
+    tail = _phrase_end(view, end + 1, hi)
+    if tail <= end + 1 or any(i in view.mention_start for i in range(end + 1, tail)):
+        return end
+    for _ in range(_LINKS_MAX):  # "members of a tiny rebel group", "the shrine of revolutionary leader X"
+        if view.low(tail) != "of" or tail + 1 >= hi:
+            break
+        after = _phrase_end(view, tail + 1, hi)
+        if after <= tail + 1:
+            break
+        tail = after
+    first = view.low(end + 1) if view.low(end + 1) not in _APPOSITIVE_OPENERS else view.low(end + 2)
+    if view.tokens[end + 1].is_upper_initial or view.low(tail) not in (",", ".", ";", ")") and tail < view.last:
+        return end  # a name ("the people and Government of Cambodia"), or the clause goes on
+    if view.low(end + 1) not in _APPOSITIVE_OPENERS and not first.endswith("s"):
+        return end  # a bare word that is no plural noun is rather a verb: "attack the base and kill X"
+    return tail
+
+
 def _acronym_end(view: SentenceView, j: int, hi: int) -> int:
     """The token after an acronym in brackets at token j, or j: the acronym of a name that
     ends an "of" phrase belongs to it ("the Students Islamic Movement of India (SIMI)")."""
@@ -267,6 +296,8 @@ def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True) -> M
     closing = _apposition_end(view, stop, min(hi, view.last))
     if closing is not None:
         stop = closing
+    elif nouns:
+        stop = _coordinated_end(view, stop, min(hi, view.last))
     if start == first and stop == end:
         return mention
     tokens = view.tokens
