@@ -141,6 +141,12 @@ def find_hits(text: str, directory: str | None = None) -> list[Hit]:
         after = lower[end] if end < size else " "
         if before.isalnum() or after.isalnum() and lower[last].isalnum():
             continue
+        if len(entries) == 1 and before != "-" and after != "-":
+            # the common case, one entry and no hyphen: the loop below, unrolled
+            form, kind, ref, case, rank, _ = entries[0]
+            if not (case == 2 and plain[start:end] != form or case == 1 and not plain[start].isupper()):
+                add((start, -length, rank, kind, (ref,)))
+            continue
         best_rank = 99
         best_kind = ""
         refs: list[str] = []
