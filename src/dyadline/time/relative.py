@@ -37,8 +37,7 @@ def _weekday_date(weekday: int, rel: str | None, ctx: Context) -> date | None:
     if ctx.dct is None:
         return None
     direction = rel_direction(rel)
-    anaphoric = " ".join((rel or "").lower().split()) in ("the previous", "the following")
-    if anaphoric and ctx.last_date:
+    if rel and ctx.last_date and " ".join(rel.lower().split()) in ("the previous", "the following"):
         # "down 4.5% from the previous Friday": the one before the date the article is at
         # (TimeML anchors "the previous", "the following" to that reference time)
         base = cal.parse_date(ctx.last_date)

@@ -74,34 +74,39 @@ _CLAUSE_BREAK = re.compile(r"[;&()\"\u201c\u201d]|``|''|\b(?:and|but|while|where
                            r"|before|because)\b")
 
 
-def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 1000,
+def nearest_tense(cues: list[Cue], start: int, end: int, window: int = 90,
                   sentence: str = "", penalty: int = 25) -> str | None:
-    """The kind of the cue nearest to [start, end) (sentence-relative), within ``window`` chars:
-    ``past``, ``future``, ``present`` or None.  A cue in another clause (across "and", "but",
-    "which", ";" ...) counts as ``penalty`` characters further away.  The window is wide
-    enough for any sentence: a fronted date ("In June, after weeks of talks ..., the rebels
-    signed") takes the tense of its main verb however far it stands; it is not left to
-    nearness."""
+    """The kind of the cue nearest to [start, end) (sentence-relative): ``past``, ``future``,
+    ``present`` or None.  A cue in another clause (across "and", "but", "which", ";" ...)
+    counts as ``penalty`` characters further away.  Cues within ``window`` characters are
+    tried first (most expressions have one, and the clause test is then run on short
+    stretches only); failing that, the nearest cue anywhere in the sentence decides: a fronted
+    date ("In June, after weeks of talks ..., the rebels signed") takes the tense of its main
+    verb however far it stands, it is not left to nearness.  Both passes give what one pass
+    over the whole sentence would."""
     best: str | None = None
-    best_distance = window + 1
-    for cue_start, cue_end, kind in cues:
-        if cue_end <= start:
-            distance, lo, hi = start - cue_end, cue_end, start
-        elif cue_start >= end:
-            distance, lo, hi = cue_start - end, end, cue_start
-        else:
-            continue  # the cue is part of the expression ("last", "earlier")
-        if distance >= best_distance:
-            continue  # too far already: the penalty only adds (and the clause test costs)
-        between = sentence[lo:hi]
-        if between and _CLAUSE_BREAK.search(between):
-            distance += penalty  # another clause: "met on Friday and will talk ..."
-        if kind == "report":
-            kind = "past"
-            if distance > _NEXT_TO:  # "said Friday" dates the saying; "will go Friday, he said" not
-                distance += _REPORT_PENALTY
-        if distance < best_distance:
-            best, best_distance = kind, distance
+    for limit in (window, 0):
+        best_distance = (limit or len(sentence) + penalty + _REPORT_PENALTY) + 1
+        for cue_start, cue_end, kind in cues:
+            if cue_end <= start:
+                distance, lo, hi = start - cue_end, cue_end, start
+            elif cue_start >= end:
+                distance, lo, hi = cue_start - end, end, cue_start
+            else:
+                continue  # the cue is part of the expression ("last", "earlier")
+            if distance >= best_distance:
+                continue  # too far already: the penalty only adds (and the clause test costs)
+            between = sentence[lo:hi]
+            if between and _CLAUSE_BREAK.search(between):
+                distance += penalty  # another clause: "met on Friday and will talk ..."
+            if kind == "report":
+                kind = "past"
+                if distance > _NEXT_TO:  # "said Friday" dates the saying; "will go Friday, he said" not
+                    distance += _REPORT_PENALTY
+            if distance < best_distance:
+                best, best_distance = kind, distance
+        if best is not None or not cues:
+            break
     return best
 
 
