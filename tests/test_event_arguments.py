@@ -221,3 +221,12 @@ def test_a_conjunct_that_names_no_actor_belongs_to_the_phrase() -> None:
     # a conjunct that is a verb phrase or that a name opens is no part of it
     assert ("Hamas", "the Syrian base") in spans("Hamas threatened to attack the Syrian base and kill its commander.")
     assert ("Russia", "Iran") in spans("Russia sent aid to Iran and China.")
+
+
+def test_an_irregular_participle_ends_the_phrase() -> None:
+    assert ("Hamas", "two Syrian pilots") in spans("Hamas will release two Syrian pilots held captive since May.")
+
+
+def test_troops_after_in_are_no_place() -> None:
+    # "and sent in troops": a coordinated verb ends the search, and an agent names no place
+    assert spans("Hamas declared a curfew and sent in troops on Monday.") == {("Hamas", None)}

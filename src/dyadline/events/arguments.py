@@ -29,7 +29,7 @@ _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORD
     "said", "says", "told", "reported", "according", "including", "not", "is", "are", "was", "were", "has",
     "have", "had", "will", "would", "mr", "mrs", "ms", "dr", "ago", "yet", "too", "very", "well",
     "\u2019s", "'s", "-", "--", "\u2013", "\u2014", "that", "due", "overnight", "known", "taken", "given", "made", "seen", "been", "done", "gone", "shown", "let",
-    "until", "unless", "till"}
+    "until", "unless", "till", "held", "kept", "sent", "brought", "caught", "hit", "shot", "struck"}
 #: Determiners that open a noun phrase on the left ("that" opens clauses more often).
 _OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"}) | NUMBERS | {
     "top", "senior", "former", "both", "most", "few"}
@@ -474,7 +474,8 @@ def oblique_target(view: SentenceView, start: int, stop: int,
             if found:
                 return found, f"target: the party '{view.low(j + 1)}' is for"
         if low in (",", ";") or low in SPEECH or low in RELATIVE or _opens_clause(view, j) or \
-                low in ("and", "or") and _plain_word(view, j + 1) and view.low(j + 1) not in DETERMINERS:
+                low in ("and", "or") and view.tokens[j + 1].text[:1].islower() and view.low(j + 1) not in DETERMINERS \
+                and (j + 1) not in view.mention_start:
             break  # the clause ends, or a verb is coordinated ("and shift to camps")
         if low in RECIPIENT_PREPOSITIONS and j + 1 < hi:
             k, _ = _np_mention(view, j + 1, stop)
@@ -491,11 +492,13 @@ def oblique_target(view: SentenceView, start: int, stop: int,
                     view.low(i) in DETERMINERS or _plain_word(view, i)):  # not "New" of "New Delhi"
                 i += 1
             k = view.mention_start.get(i)
-            if k is not None and view.is_actor(k, place_ok=True) and view.mentions[k].kind != "pronoun":
+            if k is not None and view.is_actor(k, place_ok=True) and view.mentions[k].kind not in _NO_PLACES:
                 return [_place(view, k, stop)], f"target: the place after '{low}'"
     return None
 
 
+#: Kinds of mention that name no place ("sent in troops", "in him").
+_NO_PLACES = {"pronoun", "person", "agent", "title"}
 #: Verbs whose object is the party an act benefits ("sent aid to help North Korea").
 _BENEFIT = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "rescue"}
 
