@@ -137,3 +137,11 @@ def test_an_introducer_is_no_light_verb() -> None:
     # "following the attacks": the attacks are not the subject's
     actors = {"Iranian troops": ("IRN", "MIL", "agent"), "Israel": ("ISR", "", "country")}
     assert triples("Iranian troops waited following the attacks on Israel.", actors=actors) == set()
+
+
+def test_a_rare_capitalised_word_opening_the_sentence_is_an_unknown_name() -> None:
+    [event] = events_of("Papandreou condemned Israel.")
+    assert event.source.text == "Papandreou" and event.source.actor.code is None
+    assert event.target.actor.code == "ISR"
+    # a common English word opening the sentence is no name
+    assert triples("Tensions condemned Israel.") == set()

@@ -188,6 +188,15 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "however", "mean
 _NAME_INNER = {"of", "and", "for", "the", "de", "al", "-", "bin", "van", "von", "du", "la", "le", "el"}
 
 
+def _rare_word(lower: str) -> bool:
+    """Whether a word is no common English word (the gazetteer's list of words more frequent in
+    lower case than capitalised, from spacy-lookups-data's English word probabilities): a
+    capitalised word of that kind opening a sentence is a name."""
+    from ..geo.gazetteer import gazetteer
+
+    return lower.replace("-", "").isalpha() and lower not in gazetteer().english
+
+
 def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mention],
                   blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     """Runs of capitalised words that no dictionary knows ("Ranil Wickremesinge", "Immigration
@@ -215,7 +224,10 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
             k += 1
         reach = k
         # one capitalised word opening the sentence is a name only as an acronym ("UNITA said")
-        if (k - j >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()) \
+        # or as a word that is no common English word before a lower-case word ("Papandreou
+        # agreed", "Farc has said"; not "Talks have stalled")
+        if (k - j >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()
+                or k < last and tokens[k].text[:1].islower() and _rare_word(token.lower)) \
                 and tokens[k - 1].lower not in _NAME_INNER:
             start, end = token.start, tokens[k - 1].end
             if taken is None:
