@@ -148,3 +148,12 @@ def test_a_weekday_in_the_sentence_is_no_anchor_for_a_year_earlier() -> None:
     text = ("Acme reported third-quarter results. The company said Friday that profit fell "
             "from a year earlier.")
     assert value_of(text, "a year earlier", "1989-10-30") == "1988-Q3"
+
+
+def test_a_past_tense_yields_to_a_holiday_just_ahead() -> None:
+    # published on Monday 17 April 2000, Easter Sunday on the 23rd
+    text = "Protesters prayed for help as Easter week began."
+    assert value_of(text, "Easter week", "2000-04-17") == "2000-W16"
+    # a holiday months ahead: the past tense still means the last one
+    assert value_of("Sales fell after Thanksgiving.", "Thanksgiving", "2000-01-07") == "1999-11-25"
+    assert value_of("They met last Easter.", "last Easter", "2000-04-17") == "1999-04-04"

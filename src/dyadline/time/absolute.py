@@ -135,10 +135,16 @@ def h_holiday(g: dict[str, str], ctx: Context) -> Result:
     candidates = [d for d in (on(y) for y in range(ctx.dct.year - 1, ctx.dct.year + 2)) if d]
     if not candidates:
         return None
-    direction = rel_direction(g.get("rel")) or ctx.tense()
+    said = rel_direction(g.get("rel"))
+    direction = said or ctx.tense()
+    past = [d for d in candidates if d <= ctx.dct]
+    ahead = [d for d in candidates if d > ctx.dct]
+    if direction == "past" and not said and ahead and (ahead[0] - ctx.dct).days <= 120:
+        # a past tense yields to a holiday just ahead, as for a year-less date
+        # ("protesters prayed as Easter week began" a week before Easter)
+        direction = None
     if direction == "past":
-        pool = [d for d in candidates if d <= ctx.dct] or candidates
-        chosen = pool[-1]
+        chosen = (past or candidates)[-1]
     elif direction == "future":
         pool = [d for d in candidates if d >= ctx.dct] or candidates
         chosen = pool[0]
