@@ -157,3 +157,11 @@ def test_a_past_tense_yields_to_a_holiday_just_ahead() -> None:
     # a holiday months ahead: the past tense still means the last one
     assert value_of("Sales fell after Thanksgiving.", "Thanksgiving", "2000-01-07") == "1999-11-25"
     assert value_of("They met last Easter.", "last Easter", "2000-04-17") == "1999-04-04"
+
+
+def test_a_plan_in_the_past_looks_ahead() -> None:
+    # "were planning to" is one verb group, not the past "were" next to the date
+    text = ("Protesters planned a large march through the old harbour district on Saturday and "
+            "were planning to drive around the airport on Monday.")
+    assert value_of(text, "Saturday", "2000-01-07") == "2000-01-08"
+    assert value_of("The rally was held on Saturday.", "Saturday", "2000-01-07") == "2000-01-01"
