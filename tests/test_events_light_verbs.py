@@ -145,3 +145,18 @@ def test_a_rare_capitalised_word_opening_the_sentence_is_an_unknown_name() -> No
     assert event.target.actor.code == "ISR"
     # a common English word opening the sentence is no name
     assert triples("Tensions condemned Israel.") == set()
+
+
+def test_whoever_is_guilty_of_or_responsible_for_an_act_did_it() -> None:
+    assert ("RUS", None, "196") in triples("Russia was guilty of violating the ceasefire.")
+    assert ("RUS", "UKR", "180") in triples("Russia has been responsible for mass killings of Ukraine's people.") | \
+        triples("Russia was responsible for killings in Ukraine.")
+    # "accused of" reports an accusation, not the act
+    assert not {c for _, _, c in triples("Russia was accused of violating the ceasefire.")} & {"196"}
+
+
+def test_a_subject_phrase_crosses_and_before_a_name_and_from_before_a_state() -> None:
+    actors = dict(ACTORS, **{"Troops": ("", "MIL", "agent")})
+    assert ("RUS", None, "057") in triples("President of Russia and Prime Minister of Iran signed an agreement.")
+    [event] = events_of("Troops and aircraft from Russia condemned Iran.", actors=actors)
+    assert event.source.actor.sector == "MIL" and event.target.actor.code == "IRN"

@@ -445,8 +445,10 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
         if owner is not None:
             return _compound_left(view, owner), "subject with a modifying phrase", 0.05
         first = view.mention_tokens[_compound_left(view, k)[0]][0]
-        if view.low(first - 1) == "of" or view.low(first - 1) in DETERMINERS and view.low(first - 2) == "of":
-            phrase = _subject_phrase(view, group_start)  # "the armies of Brazil and Argentina performed"
+        if view.low(first - 1) in ("of", "from") or view.low(first - 1) in DETERMINERS and \
+                view.low(first - 2) in ("of", "from"):
+            phrase = _subject_phrase(view, group_start)  # "the armies of Brazil and Argentina performed",
+            # "Troops and aircraft from the United States have arrived"
             if phrase:
                 return phrase, "actor inside the subject noun phrase", 0.1
         return [], "", 0.0  # "the relationship between Russia and Iran has intensified"
@@ -497,6 +499,12 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
             if main and _opens_sentence(view, main[0]) and not _actor_between(view, view.mention_tokens[main[-1]][1], i):
                 return main, "relative clause on a document: its author, the sentence's subject", 0.15
         return [], "", 0.0
+    if low in ("of", "for") and view.low(j - 1) in _CULPABLE and group_start == head:
+        # "X is guilty of violating the ceasefire", "X was responsible for killing": X did it
+        start, _ = verb_group_start(view, j - 1)
+        subject, rule, penalty = find_subject(view, start, None, j - 1)
+        if subject and rule in _OWN_SUBJECT_RULES:
+            return subject, f"subject of '{view.low(j - 1)} {low}'", penalty + 0.05
     if low in ("and", "but", "then") and previous_subject:
         return previous_subject, "subject of the coordinated verb", 0.15
     if low == "and" and view.mention_end.get(j - 1) is None and not view.low(head).endswith("ing") \
@@ -562,8 +570,12 @@ def _subject_phrase(view: SentenceView, group_start: int) -> list[int]:
     while j >= view.first and steps < 10:
         low = view.low(j)
         if j in view.mention_at or low in ("'s", "\u2019s") and j - 1 in view.mention_at or \
-                low == "and" and j - 1 in view.mention_at and j + 1 in view.mention_at:
-            j -= 1  # an actor, its possessive ("Yemen's warring parties"), "and" between two actors
+                low == "and" and (j + 1 in view.mention_at or view.tokens[j + 1].is_upper_initial
+                                  or view.low(j + 1) in ("a", "an", "the") or j - 1 in view.mention_at):
+            # an actor, its possessive ("Yemen's warring parties"), "and" after an actor or before
+            # another actor, a name or a determiner ("President of Ukraine and Prime Minister of
+            # Britain signed", "Troops and aircraft from the US arrived")
+            j -= 1
             steps += 1
             continue
         if low in _PHRASE_STOP and low not in _PHRASE_PREPOSITIONS:
@@ -906,6 +918,9 @@ CANCEL_VERBS = {"end", "ends", "ended", "ending", "halt", "halts", "halted", "ha
                 "lowers", "ease", "eased", "eases", "easing", "lift", "lifted", "lifts", "lifting",
                 "remove", "removed", "removes", "scrap", "scrapped", "drop", "dropped", "drops",
                 "withdraw", "withdrew", "withdrawn", "relax", "relaxed", "waive", "waived"}
+#: Adjectives that make their subject the doer of what follows "of"/"for" ("guilty of violating",
+#: "responsible for mass killings").
+_CULPABLE = {"guilty", "responsible"}
 #: Verbs of saying that take the event itself as object ("announced a suspension of aid",
 #: "declared a ceasefire"), unlike "said", whose object is a clause.
 _ANNOUNCE = {"announce", "announces", "announced", "announcing", "declare", "declares", "declared", "declaring"}
@@ -934,6 +949,14 @@ def _light_verb(view: SentenceView, head: int) -> tuple[list[int], str] | None:
                 low in APPROXIMATE and (view.low(i + 1) in NUMBERS or view.low(i + 1)[:1].isdigit()):
             i -= 2 if low in ("than", "least") else 1  # a count: "more than two dozen", "about 300"
             continue
+        if low in ("for", "of") and view.low(i - 1) in _CULPABLE:
+            i -= 1  # "responsible for mass killings": the adjective stands for the verb
+            low = view.low(i)
+            group_start, group_words = verb_group_start(view, i)
+            subject, rule, _ = find_subject(view, group_start, None, i)
+            if subject and rule in _OWN_SUBJECT_RULES:
+                return subject, f"source: subject of '{low}', the noun is what it is {low} for"
+            return None
         if i in view.mention_at or low in PREPOSITIONS or low in CLAUSE_END or low in SPEECH and low not in _ANNOUNCE \
                 or low in INTRODUCERS or low in EXAMPLE_MARKERS \
                 or low in RELATIVE or not (low.isalpha() or low == "-") or low in BE or low in HAVE:
@@ -1017,6 +1040,11 @@ def looks_like_noun_use(view: SentenceView, head: int, noun_preps: tuple[str, ..
             return True  # "US sanctions on Iran"
     if prev in ("that", "which") and view.low(head - 2) in DOCUMENTS:
         return False  # a relative clause on a document: "a report that calls on", a verb
+    if prev in ("of", "for") and view.low(head - 2) in _CULPABLE and view.low(head).endswith("ing"):
+        return False  # "guilty of violating the ceasefire": a gerund with its object
+    low = view.low(head)
+    if low.endswith("ings") and len(low) > 6:
+        return True  # "killings", "bombings": no verb form ends so
     if (prev in _NOUN_BEFORE or prev.isdigit() or prev[-2:] == "ed" and len(prev) > 4 and prev.isalpha()) \
             and not view.tokens[head - 1].text[:1].isupper() and head - 1 not in view.mention_at:
         # a count ("two dozen air strikes"), a particle ("carried out strikes"), an adjective
