@@ -202,7 +202,7 @@ def _right_edge(view: SentenceView, end: int, hi: int, nouns: bool) -> int:
             break
         j = tail  # "President Erdogan of Turkey", "a military base in Borno state village of Kamuya"
         common = headed = True  # the phrase's head is now a common noun or a name in the chain
-    return _acronym_end(view, j, hi)
+    return _acronym_end(view, j, hi) if view.low(j) == "(" else j
 
 
 def _coordinated_end(view: SentenceView, end: int, hi: int) -> int:
@@ -296,7 +296,7 @@ def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True) -> M
     closing = _apposition_end(view, stop, min(hi, view.last))
     if closing is not None:
         stop = closing
-    elif nouns:
+    elif nouns and view.low(stop) == "and":
         stop = _coordinated_end(view, stop, min(hi, view.last))
     if start == first and stop == end:
         return mention
@@ -391,7 +391,8 @@ def object_phrase(view: SentenceView, j: int, hi: int) -> Mention | None:
                     actor_at = k
                     break
         end = tail
-    end = _acronym_end(view, end, hi)
+    if view.low(end) == "(":
+        end = _acronym_end(view, end, hi)
     tokens = view.tokens
     start, finish = tokens[j].start, tokens[end - 1].end
     text = view.doc.text[start:finish]
@@ -473,7 +474,8 @@ def oblique_target(view: SentenceView, start: int, stop: int,
             found = _verb_object(view, j + 1, stop)  # "sent aid to help North Korea"
             if found:
                 return found, f"target: the party '{view.low(j + 1)}' is for"
-        if low in (",", ";") or low in SPEECH or low in RELATIVE or _opens_clause(view, j) or \
+        if low in (",", ";") or low in SPEECH or low in RELATIVE or \
+                (low == "to" or low.endswith("ing")) and _opens_clause(view, j) or \
                 low in ("and", "or") and view.tokens[j + 1].text[:1].islower() and view.low(j + 1) not in DETERMINERS \
                 and (j + 1) not in view.mention_start:
             break  # the clause ends, or a verb is coordinated ("and shift to camps")
