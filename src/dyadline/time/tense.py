@@ -31,14 +31,23 @@ def _cue_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'\u2019])(?:(?P<future>{future})"
         rf"|(?P<prog>(?:is|are|am|['\u2019]s|['\u2019]re)\s+(?!being\b|going\b)\w+ing)"
-        rf"|{_NOT_PASSIVE}(?:(?P<past>{past})|(?P<ed>[a-z]\w+ed))|(?P<present>{present}))"
-        rf"(?![\w'\u2019])",
+        rf"|(?P<past>{past})|(?P<ed>[a-z]\w+ed)|(?P<present>{present}))(?![\w'\u2019])",
     )
 
 
-#: a participle after "be" ("will be named", "to be held") belongs to the auxiliary's verb
-#: group, whose tense its own cue gives: it is no past tense of its own
-_NOT_PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+def _after_be(sentence: str, start: int) -> bool:
+    """Whether "be", "been" or "being" and one space stand right before ``start``: a participle
+    there ("will be named", "to be held") belongs to the auxiliary's verb group, whose tense
+    its own cue gives; it is no past tense of its own.  (Checked on the few past cues found,
+    not by a lookbehind at every word of the sentence.)"""
+    space = start - 1
+    if space < 2 or not sentence[space].isspace():
+        return False
+    for aux in ("be", "been", "being"):
+        if sentence.endswith(aux, 0, space):
+            before = space - len(aux) - 1
+            return before < 0 or not (sentence[before].isalnum() or sentence[before] == "_")
+    return False
 
 
 def _phrase_trie(phrases: set[str]) -> str:
@@ -58,8 +67,8 @@ def sentence_cues(sentence: str) -> list[Cue]:
     cues: list[Cue] = []
     for m in _cue_regex().finditer(sentence):
         kind = m.lastgroup
-        if kind == "ed":
-            if m.group(0) in not_past:
+        if kind == "ed" or kind == "past":
+            if kind == "ed" and m.group(0) in not_past or _after_be(sentence, m.start()):
                 continue
             kind = "past"
         if m.group(0) in _REPORTING:
