@@ -230,3 +230,11 @@ def test_an_irregular_participle_ends_the_phrase() -> None:
 def test_troops_after_in_are_no_place() -> None:
     # "and sent in troops": a coordinated verb ends the search, and an agent names no place
     assert spans("Hamas declared a curfew and sent in troops on Monday.") == {("Hamas", None)}
+
+
+def test_after_the_verb_a_description_in_apposition_is_no_part_of_the_phrase() -> None:
+    assert ("Hamas", "Moscow") in spans("Hamas threatened to shell Moscow, the Russian capital, on Monday.")
+    # a name in apposition to a title still is, and so is a description of the subject
+    assert ("Putin", "the Palestinian president, Abbas") in spans(
+        "Putin will hold talks with the Palestinian president, Abbas, next month.")
+    assert ("Abbas, the Palestinian president", "Israel") in spans("Abbas, the Palestinian president, criticized Israel.")

@@ -285,8 +285,12 @@ def _apposition_end(view: SentenceView, end: int, hi: int) -> int | None:
     return i
 
 
-def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True) -> Mention:
-    """Mention k with its span grown to the argument phrase, within tokens [lo, hi)."""
+def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True, descriptions: bool = True) -> Mention:
+    """Mention k with its span grown to the argument phrase, within tokens [lo, hi).
+
+    ``descriptions``: whether an apposition that describes ("Gul Rahman, a suspected militant")
+    joins the phrase, as it does for a subject between commas; after the verb only a name in
+    apposition to a title does ("the Palestinian president, Mahmoud Abbas")."""
     mention = view.mentions[k]
     first, end = view.mention_tokens[k]
     if first < 0 or mention.kind == "pronoun":
@@ -294,6 +298,8 @@ def widen(view: SentenceView, k: int, lo: int, hi: int, nouns: bool = True) -> M
     start = _left_edge(view, first, max(lo, view.first))
     stop = _right_edge(view, end, min(hi, view.last), nouns)
     closing = _apposition_end(view, stop, min(hi, view.last))
+    if closing is not None and not descriptions and view.low(stop + 1) in _APPOSITIVE_OPENERS:
+        closing = None
     if closing is not None:
         stop = closing
     elif nouns and view.low(stop) == "and":
@@ -484,7 +490,8 @@ def oblique_target(view: SentenceView, start: int, stop: int,
             if k is not None and view.mentions[k].kind != "pronoun":
                 members = _compound_right(view, k, stop)
                 lo = j + 2 if view.low(j + 1) in ("both", "either") and len(members) > 1 else j + 1
-                return [widen(view, m, lo, stop) for m in members], f"target: the party after '{low}'"
+                return [widen(view, m, lo, stop, descriptions=False) for m in members], \
+                    f"target: the party after '{low}'"
             found = object_phrase(view, j + 1, stop)
             if found is not None and found.kind not in ("phrase", "pronoun"):
                 return [found], f"target: the party after '{low}'"
@@ -511,7 +518,7 @@ def _verb_object(view: SentenceView, verb: int, stop: int) -> list[Mention]:
     k, _ = _np_mention(view, verb + 1, stop)
     if k is None or view.mentions[k].kind == "pronoun":
         return []
-    return [widen(view, m, verb + 1, stop, nouns=view.mentions[m].kind in ("demonym", "agent"))
+    return [widen(view, m, verb + 1, stop, nouns=view.mentions[m].kind in ("demonym", "agent"), descriptions=False)
             for m in _compound_right(view, k, stop)]
 
 

@@ -316,7 +316,9 @@ def _argument(view: SentenceView, k: int, bounds: tuple[int, int], trigger: tupl
         hi = min(hi, trigger[0])
     elif first >= trigger[1]:
         lo = max(lo, trigger[1])
-    return arguments.widen(view, k, lo, hi, nouns)
+    # a description in apposition belongs to a subject ("Abbas, the Palestinian president, said"),
+    # not to a phrase after the verb ("shell Haifa, Israel's third largest city, if ...")
+    return arguments.widen(view, k, lo, hi, nouns, descriptions=end <= trigger[0])
 
 
 _ORIGIN_WORDS = {"from", "by", "against", "on", "with", "of"}
