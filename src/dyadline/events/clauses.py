@@ -20,6 +20,7 @@ an actor in the pattern's ``+`` slot, compounds with "and", and "countries such 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -188,13 +189,19 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "however", "mean
 _NAME_INNER = {"of", "and", "for", "the", "de", "al", "-", "bin", "van", "von", "du", "la", "le", "el"}
 
 
-def _rare_word(lower: str) -> bool:
-    """Whether a word is no common English word (the gazetteer's list of words more frequent in
-    lower case than capitalised, from spacy-lookups-data's English word probabilities): a
-    capitalised word of that kind opening a sentence is a name."""
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The gazetteer's list of common English words (more frequent in lower case than
+    capitalised, from spacy-lookups-data's English word probabilities), loaded once."""
     from ..geo.gazetteer import gazetteer
 
-    return lower.replace("-", "").isalpha() and lower not in gazetteer().english
+    return gazetteer().english
+
+
+def _rare_word(lower: str) -> bool:
+    """Whether a word is no common English word: a capitalised word of that kind opening a
+    sentence is a name."""
+    return lower not in _english_words() and lower.replace("-", "").isalpha()
 
 
 def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mention],
