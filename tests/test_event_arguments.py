@@ -238,3 +238,7 @@ def test_after_the_verb_a_description_in_apposition_is_no_part_of_the_phrase() -
     assert ("Putin", "the Palestinian president, Abbas") in spans(
         "Putin will hold talks with the Palestinian president, Abbas, next month.")
     assert ("Abbas, the Palestinian president", "Israel") in spans("Abbas, the Palestinian president, criticized Israel.")
+
+
+def test_until_ends_the_clause_that_holds_the_target() -> None:
+    assert spans("Russia suspended aid donations for Gaza until aid was delivered to the rebels.") == {("Russia", "Gaza")}

@@ -71,7 +71,7 @@ CONTINUE = {"continue", "continues", "continued", "continuing", "begin", "begins
 RELATIVE = {"who", "which", "that", "whom"}
 CLAUSE_END = {";", ":", ".", "!", "?", "\u201c", "\u201d", "\"", "but", "while", "whereas",
               "although", "because", "who", "which", "when", "after", "before", "since", "as",
-              "if", "unless", "whom"}
+              "if", "unless", "whom", "until", "till"}
 GENERIC_GROUPS = {"country", "countries", "nation", "nations", "state", "states", "ally", "allies",
                   "partner", "partners", "neighbour", "neighbours", "neighbor", "neighbors",
                   "government", "governments", "power", "powers", "group", "groups", "member",
