@@ -242,3 +242,9 @@ def test_after_the_verb_a_description_in_apposition_is_no_part_of_the_phrase() -
 
 def test_until_ends_the_clause_that_holds_the_target() -> None:
     assert spans("Russia suspended aid donations for Gaza until aid was delivered to the rebels.") == {("Russia", "Gaza")}
+
+
+def test_the_oblique_search_starts_at_the_trigger_when_the_phrase_came_after_a_later_preposition() -> None:
+    # "reject * request" names "of": "the charge of treason" is further on than "for Turkey's leader"
+    assert ("Russia", "Turkey's former leader") in spans(
+        "Russia rejected an extradition request for Turkey's former leader on the charge of treason.")

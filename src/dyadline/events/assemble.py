@@ -204,8 +204,11 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                         if not compound and (found is None or found[0].actor.code is None and
                                              not found[0].actor.sector and not _names_something(view, found[0])):
                             # no party in the object: the party the act is aimed at, or its place
+                            # past the object phrase; from the trigger on when the phrase came after
+                            # a preposition further on ("a request for X's leader on the charge of Y")
+                            after_object = found is not None and found[1] == _OBJECT_PHRASE
                             oblique = arguments.oblique_target(
-                                view, match.end if found is None else _token_after(view, found[0]), stop,
+                                view, _token_after(view, found[0]) if after_object else match.end, stop,
                                 complement=found is None and match.end == match.head + 1)
                             if oblique is not None:
                                 roles.oblique = True
@@ -271,7 +274,7 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
     if "obj" in entry.target or (entry.symmetric and not entry.noun):
         found = arguments.object_phrase(view, match.end, stop)
         if found is not None:
-            return found, "target: the object phrase"
+            return found, _OBJECT_PHRASE
     preps = set(entry.target) - {"obj"}
     for j in range(match.end, min(stop, match.end + 12)):
         low = view.low(j)
@@ -283,6 +286,9 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
         if low in (",", ";") or low in clauses.SPEECH:
             break
     return None
+
+
+_OBJECT_PHRASE = "target: the object phrase"
 
 
 def _names_something(view: SentenceView, mention: Mention) -> bool:
