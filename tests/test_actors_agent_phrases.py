@@ -85,6 +85,12 @@ def test_a_count_before_a_plural_group_is_part_of_the_phrase(text: str, phrase: 
     assert phrase in spans(text)
 
 
+def test_a_count_right_after_a_named_actor() -> None:
+    # "to all three leaders" after a dictionary hit: the opener check looks at a hit, not a word
+    found = spans("Reporters put questions about Obama to all three leaders.")
+    assert "Obama" in found and "all three leaders" in " ".join(found)
+
+
 def test_no_count_no_extension() -> None:
     assert "Police" in spans("Police arrested protesters.")
     assert "of protesters" not in " ".join(spans("Police arrested some of protesters."))

@@ -198,8 +198,8 @@ def count_before(items: list, at: int, reach: int) -> int:
                 or word == "up" and nxt == "to" or word in ("nearly", "about", "around", "almost", "over",
                                                             "some", "all", "both")):
             break
-        if word in ("least", "most", "than", "to") and k > 0 and items[k - 1].lower in ("at", "more", "less",
-                                                                                         "fewer", "up"):
+        before = getattr(items[k - 1], "lower", "") if k > 0 else ""  # a dictionary hit has no .lower
+        if word in ("least", "most", "than", "to") and before in ("at", "more", "less", "fewer", "up"):
             break
         k += 1
     return k
