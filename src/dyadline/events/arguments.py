@@ -466,6 +466,8 @@ def oblique_target(view: SentenceView, start: int, stop: int,
     recipient, and so do the ``dyads`` annotators), and an act with no party is coded against
     the place it is done in, as event data sets do ("troops remained on alert in Paris").
     """
+    if not any(i in view.mention_start for i in range(start, min(stop, view.last))):
+        return None  # no actor left in the clause: no party and no place to find (most events)
     hi = min(stop, view.last, start + 15)
     first = start
     if complement and _opens_clause(view, start):  # "threatened to shell Haifa", "is considering sending"
