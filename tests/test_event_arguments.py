@@ -248,3 +248,9 @@ def test_the_oblique_search_starts_at_the_trigger_when_the_phrase_came_after_a_l
     # "reject * request" names "of": "the charge of treason" is further on than "for Turkey's leader"
     assert ("Russia", "Turkey's former leader") in spans(
         "Russia rejected an extradition request for Turkey's former leader on the charge of treason.")
+
+
+def test_a_compound_inside_the_pattern_gives_one_target_each() -> None:
+    # "reject * demand" spans the compound: each member is a target, as after a plain verb
+    found = spans("Turkey rejected the Syrian and Chinese demands.")
+    assert {target for _, target in found} >= {"the Syrian", "Chinese"}, found

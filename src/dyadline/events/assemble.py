@@ -198,7 +198,13 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                     if unattached == "veto" or (unattached and match.entry.origin != "verbs.tsv"):
                         continue  # the clause names a partner we could not attach: better no event
                     found = None
-                    if match.entry.origin == "verbs.tsv":
+                    inside = _compound_inside(view, match) if match.entry.origin == "verbs.tsv" else []
+                    if inside:  # "rejected the Iraqi and Turkish demands": one event per member
+                        targets = inside
+                        target_bounds = (match.head + 1, max(match.words))
+                        roles.how.append("target: the actors inside the pattern's phrase")
+                        roles.penalty += 0.05
+                    elif match.entry.origin == "verbs.tsv":
                         found = _phrase_target(view, match, stop)
                         compound = len(sources) > 1 and (match.entry.symmetric or match.entry.mutual)
                         if not compound and (found is None or found[0].actor.code is None and
@@ -248,6 +254,24 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
 
 #: Subject rules that find the subject away from the verb group.
 _DISTANT_RULES = ("sentence", "participle", "coordinated", "main clause", "pronoun")
+
+
+def _compound_inside(view: SentenceView, match: Match) -> list[int]:
+    """The members of a compound of actors inside a pattern's gap ("rejected **the Iraqi and
+    Turkish** demands"), when there are two or more; else nothing.
+
+    Why: a gap may cross "and" between two modifiers, and the single phrase :func:`_phrase_target`
+    gives would keep the first member only; each member is a target, as after the verb."""
+    if match.slot is not None:
+        return []
+    words = set(match.words)
+    last = max(words)
+    for i in range(match.head + 1, last):
+        k = view.mention_start.get(i)
+        if i not in words and k is not None and view.is_actor(k):
+            members = clauses._compound_right(view, k, last)
+            return members if len(members) > 1 else []
+    return []
 
 
 def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention, str] | None:
