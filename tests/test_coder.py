@@ -101,3 +101,21 @@ def test_loaded_data_and_grown_caches_are_frozen_out_of_the_collector(monkeypatc
     for _ in range(9):
         coder_module._freeze_loaded_data()
     assert frozen_at == [1, 2, 4, 8]
+
+
+def test_an_articles_records_do_not_depend_on_what_was_coded_before(shared_data: Path) -> None:
+    """The coder keeps caches that grow with every article (name lookups, lexicon buckets, time
+    scans, gazetteer keys) and freezes them out of the collector; none of that may change what it
+    finds. Forty real articles coded in one order and in the reverse order give the same JSON."""
+    from dyadline.evaluation.timebank import read_tml
+
+    paths = sorted((shared_data / "dev" / "temporal").rglob("*.tml"))[:40]
+    if len(paths) < 40:
+        pytest.skip("TimeBank articles not found")
+    docs = [read_tml(path) for path in paths]
+    forward = [Coder().analyse(d.text, date=d.dct, id=str(k)).to_json() for k, d in enumerate(docs)]
+    one = Coder()
+    backward = {k: one.analyse(docs[k].text, date=docs[k].dct, id=str(k)).to_json()
+                for k in reversed(range(len(docs)))}
+    assert [backward[k] for k in range(len(docs))] == forward
+    assert sum(len(article["events"]) for article in forward) > 20  # the articles do code events
