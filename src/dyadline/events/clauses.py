@@ -19,8 +19,10 @@ an actor in the pattern's ``+`` slot, compounds with "and", and "countries such 
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -172,9 +174,44 @@ class SentenceView:
         before = self.low(first - 1)
         if before == "the":
             before = self.low(first - 2)
+        elif before in PLACE_TITLES or before == "of" and self.low(first - 2) in PLACE_TITLES:
+            before = self.low(place_title_start(self, first) - 1)  # "in the capital Harare"
         if mention.kind in ("capital", "country", "unknown") and before in LOCATIVE:
             return False
         return True
+
+
+#: Common nouns that name a kind of place before its name ("the capital Harare", "the city of
+#: Aleppo"): the name is then the place the phrase names, and the phrase's own preposition
+#: ("in the capital Harare") decides whether the name is a place or an actor.
+PLACE_TITLES = {"capital", "city", "town", "village", "province", "region", "district", "port",
+                "county", "suburb", "enclave", "governorate", "municipality", "island", "neighbourhood",
+                "neighborhood", "stronghold", "outskirts"}
+
+
+def place_title_start(view: SentenceView, first: int) -> int:
+    """The first token of a place title before the name starting at ``first`` ("the capital",
+    "the northern city of", "the Syrian capital"), or ``first`` when none precedes it.
+
+    The title opens with a determiner, after at most two adjectives or demonyms; only then is
+    it a title (not "... the capital. Harare ...").  Checked only for a mention that a title
+    word precedes, so it costs nothing elsewhere."""
+    i = first - 1
+    if view.low(i) == "of":
+        i -= 1
+    if view.low(i) not in PLACE_TITLES:
+        return first
+    i -= 1
+    for _ in range(3):
+        low = view.low(i)
+        if low in DETERMINERS:
+            while view.low(i - 1) in DETERMINERS:  # "the new capital"
+                i -= 1
+            return i
+        if not low.isalpha() or low in PREPOSITIONS or low in AUXILIARIES or low in CLAUSE_END:
+            break
+        i -= 1
+    return first
 
 
 #: Capitalised words that do not start a name: sentence openers, days, months, titles of address.
@@ -186,7 +223,35 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "however", "mean
               "october", "november", "december", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.",
               "also", "last", "earlier", "later", "today", "yesterday", "some", "many", "officials",
               "both", "all", "other", "his", "her", "its", "their", "our", "my", "your", "what", "who"}
-_NAME_INNER = {"of", "and", "for", "the", "de", "al", "-", "bin", "van", "von", "du", "la", "le", "el"}
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words a name holds between capitalised words (data/name_particles.tsv):
+    those that may stand before a capitalised word or a hyphen ("bin Laden", "al-Sham"), and
+    those that count only before a hyphen ("as-Sadr": "as" before a capital is English)."""
+    path = resources.files(__package__) / "data" / "name_particles.tsv"
+    anywhere: set[str] = set()
+    hyphen_only: set[str] = set()
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            (hyphen_only if row["before"].strip() == "hyphen" else anywhere).add(row["particle"].strip().lower())
+    return frozenset(anywhere), frozenset(hyphen_only)
+
+
+def _particle_end(tokens: Sequence[Token], k: int, last: int) -> int:
+    """The index after a name particle at k that a capitalised word follows ("bin Laden": k + 1;
+    "al-Sham", three tokens: k + 2), or k when token k continues no name."""
+    anywhere, hyphen_only = name_particles()
+    low = tokens[k].lower
+    if low in anywhere and k + 1 < last and tokens[k + 1].text[:1].isupper():
+        return k + 1
+    if (low in anywhere or low in hyphen_only) and k + 2 < last and tokens[k + 1].text == "-" \
+            and tokens[k].end == tokens[k + 1].start and tokens[k + 1].end == tokens[k + 2].start \
+            and tokens[k + 2].text[:1].isupper():
+        return k + 2
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -225,24 +290,57 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
         if token.lower in _NOT_NAMES or not token.text[:1].isalpha():
             continue
         k = j + 1
-        while k < last and (tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha()
-                            or tokens[k].lower in _NAME_INNER and k + 1 < last
-                            and tokens[k + 1].text[:1].isupper()):
-            k += 1
+        while k < last:
+            if tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha():
+                k += 1
+                continue
+            after = _particle_end(tokens, k, last)  # "Ahrar al-Sham", "Osama bin Laden"
+            if after == k:
+                break
+            k = after
         reach = k
         # one capitalised word opening the sentence is a name only as an acronym ("UNITA said")
         # or as a word that is no common English word before a lower-case word ("Papandreou
         # agreed", "Farc has said"; not "Talks have stalled")
         if (k - j >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()
                 or k < last and tokens[k].text[:1].islower() and _rare_word(token.lower)) \
-                and tokens[k - 1].lower not in _NAME_INNER:
+                and tokens[k - 1].lower not in name_particles()[0]:
             start, end = token.start, tokens[k - 1].end
             if taken is None:
                 taken = [(m.start, m.end) for m in mentions] + list(blocked)
-            if not any(a < end and start < b for a, b in taken):
+            overlap = max((b for a, b in taken if a < end and start < b), default=None)
+            if overlap is not None:
+                start = _tail_after(tokens, j, k, overlap)
+            if start is not None:
                 text = doc.text[start:end]
                 found.append(Mention(text, start, end, Actor(None, "", "", text, 0.0), kind="unknown"))
     return found
+
+
+def _tail_after(tokens: Sequence[Token], j: int, k: int, known_end: int) -> int | None:
+    """Where the unknown part of a run [j, k) starts after the known names that end by
+    ``known_end`` ("the UN Abdallah al-Mouallimi": "Abdallah al-Mouallimi"), or None when no
+    capitalised name of two words or more follows them: a run that a dictionary partly reads
+    is no unknown actor as a whole ("The British High Commission" is read from "British"), but
+    a name with a particle after the known part is one: before particles joined names, the
+    piece after the particle was found alone ("Mouallimi"), so this keeps that name whole."""
+    i = j
+    while i < k and tokens[i].start < known_end:
+        i += 1
+    while i < k and tokens[i].lower in ("of", "and", "for", "the"):  # "Fighters of Jabhat al-Nusra"
+        i += 1
+    if k - i >= 2 and tokens[i].text[:1].isupper() and tokens[i].lower not in _NOT_NAMES \
+            and any(tokens[t].lower in _foreign_particles() for t in range(i + 1, k)):
+        return tokens[i].start
+    return None
+
+
+@lru_cache(maxsize=1)
+def _foreign_particles() -> frozenset[str]:
+    """The name particles that are no English function word ("al", "bin", "de"): a name after a
+    known one that holds such a particle is a name of its own ("the UN Abdallah al-Mouallimi")."""
+    anywhere, hyphen_only = name_particles()
+    return (anywhere | hyphen_only) - {"of", "and", "for", "the", "-"}
 
 
 def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
@@ -422,8 +520,9 @@ def _skip_interjections(view: SentenceView, j: int) -> int:
 
 
 def _in_prepositional_phrase(view: SentenceView, members: list[int]) -> bool:
-    """True when the first member of a compound follows a preposition (possibly via "the")."""
-    first, _ = view.mention_tokens[members[0]]
+    """True when the first member of a compound follows a preposition (possibly via "the", or a
+    place title: "in the capital Harare")."""
+    first = place_title_start(view, view.mention_tokens[members[0]][0])
     before = view.low(first - 1)
     if before in DETERMINERS:
         before = view.low(first - 2)
@@ -442,8 +541,65 @@ PRONOUN_KINDS: dict[str, tuple[str, ...] | None] = {
 FREE_RELATIVE = {"what", "whatever", "which", "whom", "whose"}
 
 
+#: Irregular past participles that open a reduced relative clause ("militias led by Iran").
+IRREGULAR_PARTICIPLES = {"led", "built", "held", "sent", "brought", "taken", "given", "made", "shot",
+                         "hit", "run", "fought", "sought", "bought", "seen", "written", "driven", "known",
+                         "thrown", "beaten", "caught", "taught", "won", "kept", "paid", "set", "put",
+                         "chosen", "drawn", "overrun", "upheld", "struck", "stricken", "bound", "left"}
+#: Particles of a phrasal participle ("carried out by").
+_PARTICIPLE_PARTICLES = {"out", "up", "off", "down", "in"}
+
+
+def _reduced_relative(view: SentenceView, members: list[int]) -> tuple[list[int], str, float] | None:
+    """The subject when the candidate subject ``members`` is the agent of a participle that
+    modifies the real subject: "Syrian forces backed by Russian warplanes continued", "rebels
+    armed by Turkey attacked".  A noun phrase, a past participle, "by" and an
+    agent form a reduced relative clause; when the phrase the participle modifies names an
+    actor, that actor is the verb's subject, not the agent.  None when the candidate follows no
+    such participle ("Iraq, backed by the US, attacked" is an apposition between commas) or the
+    modified phrase names no actor: then the agent is the actor responsible ("the missiles fired
+    by the Israeli military struck"), and the nearest-actor reading stands."""
+    first = view.mention_tokens[members[0]][0]
+    i = _modifiers_start(view, first - 1)  # "by heavy Russian warplanes", "by the US"
+    if view.low(i) != "by":
+        return None
+    i -= 1
+    if view.low(i) in _PARTICIPLE_PARTICLES:
+        i -= 1
+    low = view.low(i)
+    if not (low in IRREGULAR_PARTICIPLES or low.endswith("ed") and low.isalpha()) \
+            or view.tokens[i].is_upper_initial:
+        return None
+    before = view.low(i - 1)
+    if before in AUXILIARIES or before in RELATIVE or before in (",", "and", "or") or i - 1 < view.first:
+        return None  # a finite passive ("were backed by"), or an apposition: not a reduced relative
+    k = _mention_ending_at(view, i - 1)
+    if k is None and _noun_word(view, i - 1):  # "Syrian rebel groups backed by Turkey"
+        k = _mention_ending_at(view, i - 2)
+        if k is None and _noun_word(view, i - 2):
+            k = _mention_ending_at(view, i - 3)
+        if k is not None and view.mentions[k].kind not in ("demonym", "country", "organisation", "agent"):
+            k = None
+    if k is not None and not _in_prepositional_phrase(view, [k]):
+        return _compound_left(view, k), "subject before a reduced relative ('VBN by' agent)", 0.05
+    return None  # the head names no actor ("the missiles fired by the Israeli military struck",
+    # "a proposal made by the Commission"): the agent is the one responsible, as read before
+
+
 def find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
                  head: int) -> tuple[list[int], str, float]:
+    """Mention indices of the subject of the verb group starting at ``group_start``; an actor
+    after "VBN by" is the agent of a reduced relative, not the subject (``_reduced_relative``)."""
+    subject, rule, penalty = _find_subject(view, group_start, previous_subject, head)
+    if subject and rule in _AGENT_PRONE:
+        relative = _reduced_relative(view, subject)
+        if relative is not None:
+            return relative
+    return subject, rule, penalty
+
+
+def _find_subject(view: SentenceView, group_start: int, previous_subject: list[int] | None,
+                  head: int) -> tuple[list[int], str, float]:
     """Mention indices of the subject of the verb group starting at ``group_start``."""
     j = group_start - 1
     k = _mention_ending_at(view, j)
@@ -554,6 +710,11 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
     return [], "", 0.0
 
 
+#: Subject rules that take the nearest actor before the verb, which may be a participle's agent.
+_AGENT_PRONE = {"subject", "subject across a time phrase", "subject: the actor names the head noun's side",
+                "actor inside the subject noun phrase"}
+
+
 #: Words a subject noun phrase does not hold: the end of an earlier clause or another verb group.
 _PHRASE_STOP = CLAUSE_END | RELATIVE | SPEECH | AUXILIARIES | {
     ",", "(", ")", "it", "they", "he", "she", "we", "i", "you", "there", "and", "or", "to"} - {"as"}
@@ -633,7 +794,8 @@ def _name_between(view: SentenceView, start: int, end: int) -> bool:
     """Whether tokens [start, end) are one capitalised name ("The US Ambassador, Stuart
     Symington, paid"): a name between commas after an actor is its apposition, whether or
     not a dictionary or the gazetteer reads it."""
-    return 0 < end - start <= 4 and all(view.tokens[t].is_upper_initial or view.low(t) in _NAME_INNER
+    particles = name_particles()[0]
+    return 0 < end - start <= 4 and all(view.tokens[t].is_upper_initial or view.low(t) in particles
                                         for t in range(start, end)) and view.tokens[start].is_upper_initial
 
 
@@ -648,7 +810,7 @@ def _modified_actor(view: SentenceView, k: int) -> int | None:
     """The actor that a prepositional phrase holding mention k modifies: "the police in the
     Gaza Strip", "Human Rights Watch in New York", "Officials from Kansas" (None for "the
     relationship between Russia and Iran": no actor before the preposition)."""
-    i = view.mention_tokens[k][0] - 1
+    i = place_title_start(view, view.mention_tokens[k][0]) - 1  # "the police in the capital Harare"
     if view.low(i) in DETERMINERS:
         i -= 1
     preposition = view.low(i)
@@ -934,7 +1096,8 @@ _ANNOUNCE = {"announce", "announces", "announced", "announcing", "declare", "dec
 #: Subject rules that read the verb's own subject (not one borrowed from another clause).
 _OWN_SUBJECT_RULES = ("subject", "subject across a time phrase", "subject across apposition",
                       "subject with a modifying phrase", "subject: the actor names the head noun's side",
-                      "actor inside the subject noun phrase")
+                      "actor inside the subject noun phrase",
+                      "subject before a reduced relative ('VBN by' agent)")
 
 
 def _light_verb(view: SentenceView, head: int) -> tuple[list[int], str] | None:
