@@ -188,6 +188,8 @@ PLACE_TITLES = {"capital", "city", "town", "village", "province", "region", "dis
                 "county", "suburb", "enclave", "governorate", "municipality", "island", "neighbourhood",
                 "neighborhood", "stronghold", "outskirts"}
 
+_TITLE_ENDS = PLACE_TITLES | {"of"}
+
 
 def place_title_start(view: SentenceView, first: int) -> int:
     """The first token of a place title before the name starting at ``first`` ("the capital",
@@ -282,6 +284,7 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
     taken: list[tuple[int, int]] | None = None
     found: list[Mention] = []
     tokens = doc.tokens
+    every_particle, foreign_particles = _particle_sets()
     reach = first  # the capitalised tokens before this one are inside a run already read
     for j in capitalised[position:stop]:  # the only tokens a name can start at
         if j < reach:
@@ -290,13 +293,19 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
         if token.lower in _NOT_NAMES or not token.text[:1].isalpha():
             continue
         k = j + 1
+        foreign = False  # a particle such as "al" or "bin" joined the run
         while k < last:
-            if tokens[k].text[:1].isupper() and tokens[k].text[:1].isalpha():
+            initial = tokens[k].text[:1]
+            if initial.isupper() and initial.isalpha():
                 k += 1
                 continue
+            low = tokens[k].lower
+            if low not in every_particle:
+                break
             after = _particle_end(tokens, k, last)  # "Ahrar al-Sham", "Osama bin Laden"
             if after == k:
                 break
+            foreign = foreign or low in foreign_particles
             k = after
         reach = k
         # one capitalised word opening the sentence is a name only as an acronym ("UNITA said")
@@ -304,13 +313,15 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
         # agreed", "Farc has said"; not "Talks have stalled")
         if (k - j >= 2 or j > first or len(token.text) >= 2 and token.text.isupper()
                 or k < last and tokens[k].text[:1].islower() and _rare_word(token.lower)) \
-                and tokens[k - 1].lower not in name_particles()[0]:
+                and tokens[k - 1].lower not in every_particle:
             start, end = token.start, tokens[k - 1].end
             if taken is None:
                 taken = [(m.start, m.end) for m in mentions] + list(blocked)
-            overlap = max((b for a, b in taken if a < end and start < b), default=None)
-            if overlap is not None:
-                start = _tail_after(tokens, j, k, overlap)
+            if any(a < end and start < b for a, b in taken):
+                # a run that a dictionary partly reads: only a name with a particle after the
+                # known part is kept ("the UN Abdallah al-Mouallimi")
+                start = _tail_after(tokens, j, k, max(b for a, b in taken if a < end and start < b)) \
+                    if foreign else None
             if start is not None:
                 text = doc.text[start:end]
                 found.append(Mention(text, start, end, Actor(None, "", "", text, 0.0), kind="unknown"))
@@ -330,17 +341,19 @@ def _tail_after(tokens: Sequence[Token], j: int, k: int, known_end: int) -> int 
     while i < k and tokens[i].lower in ("of", "and", "for", "the"):  # "Fighters of Jabhat al-Nusra"
         i += 1
     if k - i >= 2 and tokens[i].text[:1].isupper() and tokens[i].lower not in _NOT_NAMES \
-            and any(tokens[t].lower in _foreign_particles() for t in range(i + 1, k)):
+            and any(tokens[t].lower in _particle_sets()[1] for t in range(i + 1, k)):
         return tokens[i].start
     return None
 
 
 @lru_cache(maxsize=1)
-def _foreign_particles() -> frozenset[str]:
-    """The name particles that are no English function word ("al", "bin", "de"): a name after a
+def _particle_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Every name particle (a set lookup tells at once whether a lower-case word may continue a
+    name), and those that are no English function word ("al", "bin", "de"): a name after a
     known one that holds such a particle is a name of its own ("the UN Abdallah al-Mouallimi")."""
     anywhere, hyphen_only = name_particles()
-    return (anywhere | hyphen_only) - {"of", "and", "for", "the", "-"}
+    every = anywhere | hyphen_only
+    return every, every - {"of", "and", "for", "the", "-"}
 
 
 def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
@@ -522,7 +535,9 @@ def _skip_interjections(view: SentenceView, j: int) -> int:
 def _in_prepositional_phrase(view: SentenceView, members: list[int]) -> bool:
     """True when the first member of a compound follows a preposition (possibly via "the", or a
     place title: "in the capital Harare")."""
-    first = place_title_start(view, view.mention_tokens[members[0]][0])
+    first = view.mention_tokens[members[0]][0]
+    if view.low(first - 1) in _TITLE_ENDS:
+        first = place_title_start(view, first)
     before = view.low(first - 1)
     if before in DETERMINERS:
         before = view.low(first - 2)
@@ -592,9 +607,11 @@ def find_subject(view: SentenceView, group_start: int, previous_subject: list[in
     after "VBN by" is the agent of a reduced relative, not the subject (``_reduced_relative``)."""
     subject, rule, penalty = _find_subject(view, group_start, previous_subject, head)
     if subject and rule in _AGENT_PRONE:
-        relative = _reduced_relative(view, subject)
-        if relative is not None:
-            return relative
+        low, first = view.low, view.mention_tokens[subject[0]][0]
+        if "by" in (low(first - 1), low(first - 2), low(first - 3), low(first - 4)):  # cheap test first
+            relative = _reduced_relative(view, subject)
+            if relative is not None:
+                return relative
     return subject, rule, penalty
 
 
@@ -810,7 +827,9 @@ def _modified_actor(view: SentenceView, k: int) -> int | None:
     """The actor that a prepositional phrase holding mention k modifies: "the police in the
     Gaza Strip", "Human Rights Watch in New York", "Officials from Kansas" (None for "the
     relationship between Russia and Iran": no actor before the preposition)."""
-    i = place_title_start(view, view.mention_tokens[k][0]) - 1  # "the police in the capital Harare"
+    i = view.mention_tokens[k][0] - 1
+    if view.low(i) in _TITLE_ENDS:
+        i = place_title_start(view, i + 1) - 1  # "the police in the capital Harare"
     if view.low(i) in DETERMINERS:
         i -= 1
     preposition = view.low(i)
