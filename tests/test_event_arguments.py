@@ -254,3 +254,17 @@ def test_a_compound_inside_the_pattern_gives_one_target_each() -> None:
     # "reject * demand" spans the compound: each member is a target, as after a plain verb
     found = spans("Turkey rejected the Syrian and Chinese demands.")
     assert {target for _, target in found} >= {"the Syrian", "Chinese"}, found
+
+
+def test_each_member_of_a_coordinated_object_is_a_target() -> None:
+    found = spans("Russia attacked the Syrian army camp and the rebel headquarters in Idlib.")
+    assert ("Russia", "the Syrian army camp") in found and ("Russia", "the rebel headquarters in Idlib") in found
+
+
+def test_a_phrase_after_and_that_opens_a_clause_is_no_target() -> None:
+    assert spans("Russia attacked the Syrian army camp and the rebels fled.") == {("Russia", "the Syrian army camp")}
+
+
+def test_a_quantifier_floated_into_the_verb_group_keeps_the_subject() -> None:
+    found = spans("Putin and Modi have both criticized Trump.")
+    assert ("Putin", "Trump") in found and ("Modi", "Trump") in found

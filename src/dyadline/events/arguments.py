@@ -18,6 +18,8 @@ a clause boundary.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import Actor, Mention
 from .clauses import (_compound_right, _list_closes, _np_mention, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS,
                       PREPOSITIONS, RELATIVE, SPEECH, TIME_WORDS, SentenceView, skip_quantity)
@@ -535,3 +537,47 @@ def _place(view: SentenceView, k: int, hi: int) -> Mention:
         return mention
     finish = max(view.tokens[stop - 1].end, mention.end)
     return Mention(view.doc.text[mention.start:finish], mention.start, finish, mention.actor, mention.kind)
+
+
+#: Words that open the second member of a coordinated object ("the police station and **the**
+#: army barracks"); a bare lower-case word after "and" is more often a verb ("and killed").
+_CONJUNCT_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "other", "several", "some", "all",
+                     "many", "both", "two", "three", "four", "five", "dozens", "hundreds", "thousands"}
+#: Words that may follow a coordinated object: its clause goes on (a place, a time, a reason)
+#: or ends; any other word after the member makes it the subject of a new clause ("killed the
+#: soldier and the rebels fled").
+_AFTER_CONJUNCT = {",", ".", ";", ":", "in", "on", "at", "near", "for", "from", "of", "with", "over",
+                   "after", "before", "during", "since", "because", "amid", "across", "throughout", "to",
+                   "as", "last", "this", "earlier", "overnight", "yesterday", "today", "—", "--", ")", "\""}
+
+
+def conjunct_targets(view: SentenceView, j: int, stop: int) -> list[Mention]:
+    """The further members of a coordinated target that starts before token ``j`` (the token
+    right after the first member): "attacked the Saudi airport of Abha **and the Khamis
+    Mushait military base**", "sanctions against Glavkosmos **and the Indian Space Research
+    Organization (ISRO)**", "refugees **and vulnerable Jordanians**" is left alone (no opener).
+    Each member is a phrase of its own (an actor's when it holds one, else uncoded).
+
+    Why: the ``dyads`` annotators mark each member of a compound as a span, and an act done
+    to both is done to each; the first member alone misses the second party."""
+    hi = min(stop, view.last)
+    members: list[Mention] = []
+    while j < hi and len(members) < 3:
+        low = view.low(j)
+        nxt = j + 1
+        if low == "," and view.low(nxt) == "and":
+            nxt += 1
+        elif low != "and":
+            break
+        if view.low(nxt) not in _CONJUNCT_OPENERS and not (
+                nxt in view.mention_start and view.is_actor(view.mention_start[nxt])):
+            break
+        found = object_phrase(view, nxt, hi)
+        if found is None or found.kind == "pronoun":
+            break
+        after = bisect_left(view.doc.token_starts(), found.end)
+        if after < view.last and view.low(after) not in _AFTER_CONJUNCT and view.low(after) != "and":
+            break  # the member opens a clause of its own ("and the rebels fled")
+        members.append(found)
+        j = after
+    return members

@@ -149,6 +149,7 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         roles = Roles()
         phrase_target: Mention | None = None
         phrase_targets: list[Mention] = []  # the members of an oblique party ("both Libya and Iraq")
+        conjunct_stop: int | None = None  # the clause end, for an active verb's further object members
         if match.entry.noun:
             sources, targets, how, penalty = clauses.nominal_roles(view, match)
             if not sources:
@@ -181,6 +182,7 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             else:
                 agentless = False
                 sources = subject
+                conjunct_stop = stop
                 targets, target_how, target_penalty = clauses.find_target(view, match, stop)
                 roles.how = [f"source by {how} rule"] if how else []
                 if target_how:
@@ -243,6 +245,10 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             roles.targets = phrase_targets
         elif phrase_target is not None:
             roles.targets = [phrase_target]
+        if conjunct_stop is not None and roles.targets:
+            # "attacked the airport of Abha and the military base": each member is a target
+            roles.targets = roles.targets + arguments.conjunct_targets(
+                view, _token_after(view, roles.targets[-1]), conjunct_stop)
         first_token = doc.tokens[group_start if group_start < match.head else match.head]
         while first_token.lower.endswith("ly") and first_token.i < match.head:
             first_token = doc.tokens[first_token.i + 1]

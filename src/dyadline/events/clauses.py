@@ -356,6 +356,11 @@ def _particle_sets() -> tuple[frozenset[str], frozenset[str]]:
     return every, every - {"of", "and", "for", "the", "-"}
 
 
+#: Quantifiers that float off a compound or plural subject into its verb group, after an
+#: auxiliary ("India and the US have **both** indicted him").
+_FLOATING = {"both", "all", "each"}
+
+
 def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
     """Walk left from the head over auxiliaries, adverbs and catenative verbs ("is expected to")."""
     words: list[str] = []
@@ -367,6 +372,10 @@ def verb_group_start(view: SentenceView, head: int) -> tuple[int, list[str]]:
         if low in AUXILIARIES or (low.endswith("ly") and len(low) > 4 and low not in ("italy", "july")) or (
                 low in ("most", "very") and words and words[-1].endswith("ly")):  # "most certainly did not"
             words.append(low)
+            j -= 1
+            continue
+        if low in _FLOATING and j > view.first and view.low(j - 1) in AUXILIARIES:
+            words.append(low)  # a quantifier floated off the subject: "have both indicted", "were all freed"
             j -= 1
             continue
         if low in INTENT or low in REFUSAL or low in CONTINUE:
