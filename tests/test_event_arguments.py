@@ -268,3 +268,16 @@ def test_a_phrase_after_and_that_opens_a_clause_is_no_target() -> None:
 def test_a_quantifier_floated_into_the_verb_group_keeps_the_subject() -> None:
     found = spans("Putin and Modi have both criticized Trump.")
     assert ("Putin", "Trump") in found and ("Modi", "Trump") in found
+
+
+def test_the_recipient_after_to_is_the_target_of_a_transfer_not_the_thing_given() -> None:
+    assert spans("Russia returned the stolen paintings to their owners last week.") == {("Russia", "their owners")}
+
+
+def test_a_transfer_with_a_purpose_clause_keeps_its_object() -> None:
+    assert ("Russia", "the stolen paintings") in spans("Russia returned the stolen paintings to support local museums.")
+
+
+def test_a_count_after_the_head_noun_starts_another_phrase() -> None:
+    assert spans("Russia returned the paintings to their owners 70 years after the war.") == {
+        ("Russia", "their owners")}

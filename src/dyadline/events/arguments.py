@@ -324,7 +324,9 @@ def _phrase_end(view: SentenceView, j: int, hi: int) -> int:
         k = view.mention_start.get(i)
         if k is not None:
             i = max(view.mention_tokens[k][1], i + 1)
-        elif low in _OPENERS and (i == j or view.low(i - 1) in _OPENERS) or low[:1].isdigit():
+        elif low in _OPENERS and (i == j or view.low(i - 1) in _OPENERS) or low[:1].isdigit() and (
+                i == j or view.low(i - 1) in _OPENERS or view.low(i - 1)[:1].isdigit()
+                or view.tokens[i - 1].is_upper_initial):  # not "its owners 71 years after"
             i += 1
         elif low in _POSSESSIVE and i > j:
             i += 1
@@ -581,3 +583,24 @@ def conjunct_targets(view: SentenceView, j: int, stop: int) -> list[Mention]:
         members.append(found)
         j = after
     return members
+
+
+def recipient_phrase(view: SentenceView, start: int, stop: int) -> Mention | None:
+    """The phrase after "to" past a transfer's object, actor or not, from token ``start`` (the
+    token after the object) to the end of the clause: "returned a 16th century Hebrew Bible
+    **to its owners**", "handed over the equipment **to the health ministry**".  None when "to"
+    opens an infinitive ("to help Haiti") or the clause ends first.
+
+    Why: for an act that gives something (an entry whose target is "to"), the object is the
+    thing given and the party is its recipient, named or not (CAMEO codes the recipient, and so
+    do the ``dyads`` annotators); the thing itself is no target when a recipient is written."""
+    for j in range(start, min(stop, view.last, start + 12)):
+        low = view.low(j)
+        if low == "to":
+            if infinitive_at(view, j + 1) or view.low(j + 1) in _BENEFIT:
+                return None  # a purpose clause: "to help Haiti", "to support health services"
+            found = object_phrase(view, j + 1, stop)
+            return found if found is not None and found.kind != "pronoun" else None
+        if low in (",", ";") or low in SPEECH or low in RELATIVE:
+            return None
+    return None

@@ -222,6 +222,11 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
                                 roles.oblique = True
                                 phrase_targets, phrase_how = oblique
                                 found = phrase_targets[0], phrase_how
+                            elif after_object and "to" in match.entry.target:
+                                # "returned a Bible to its owners": the recipient, not the thing given
+                                recipient = arguments.recipient_phrase(view, _token_after(view, found[0]), stop)
+                                if recipient is not None:
+                                    found = recipient, "target: the recipient after 'to'"
                     if found is not None:
                         phrase_target, phrase_how = found
                         roles.how.append(phrase_how)
