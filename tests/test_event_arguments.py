@@ -281,3 +281,7 @@ def test_a_transfer_with_a_purpose_clause_keeps_its_object() -> None:
 def test_a_count_after_the_head_noun_starts_another_phrase() -> None:
     assert spans("Russia returned the paintings to their owners 70 years after the war.") == {
         ("Russia", "their owners")}
+
+
+def test_a_hyphenated_modifier_is_one_word_of_the_phrase() -> None:
+    assert spans("Russia attacked Turkey's army-run checkpoints.") == {("Russia", "Turkey's army-run checkpoints")}

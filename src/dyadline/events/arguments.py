@@ -130,11 +130,21 @@ def _left_edge(view: SentenceView, first: int, lo: int) -> int:
 
 
 def _noun_run(view: SentenceView, j: int, hi: int, limit: int = 3) -> int:
-    """The end of the lower-case noun/adjective run starting at j ("draft resolution")."""
+    """The end of the lower-case noun/adjective run starting at j ("draft resolution"); a
+    hyphen written between two words joins them into one ("military-run companies",
+    "state-owned oil company"), also onto the word before j ("Myanmar's military-run ...")."""
     i = j
-    while i < hi and i - j < limit and _plain_word(view, i) and view.low(i) not in DETERMINERS \
-            and (not view.low(i).endswith("ed") or "-" in view.low(i)):
+    words = 0
+    while i < hi and words < limit:
+        if view.low(i) == "-" and i > 0 and i + 1 < hi and not view.tokens[i - 1].space \
+                and not view.tokens[i].space and view.tokens[i + 1].text[:1].islower() and view.low(i + 1).isalpha():
+            i += 2
+            continue
+        if not (_plain_word(view, i) and view.low(i) not in DETERMINERS
+                and (not view.low(i).endswith("ed") or "-" in view.low(i))):
+            break
         i += 1
+        words += 1
     return i
 
 
