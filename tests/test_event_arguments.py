@@ -285,3 +285,7 @@ def test_a_count_after_the_head_noun_starts_another_phrase() -> None:
 
 def test_a_hyphenated_modifier_is_one_word_of_the_phrase() -> None:
     assert spans("Russia attacked Turkey's army-run checkpoints.") == {("Russia", "Turkey's army-run checkpoints")}
+
+
+def test_the_target_of_a_noun_that_is_a_verbs_object_takes_its_head_noun() -> None:
+    assert ("Russia", "Syrian rebel positions") in spans("Russia stepped up its bombardment of Syrian rebel positions.")

@@ -245,7 +245,10 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
         # report accusing"): plain words after it join it only after an agent or a demonym
         roles.sources = [_argument(view, k, source_bounds, trigger_words,
                                    not distant or view.mentions[k].kind in ("agent", "demonym")) for k in sources]
-        roles.targets = [_argument(view, k, target_bounds, trigger_words, not match.entry.noun) for k in targets]
+        # a noun's target may be followed by a verb ("sanctions on Iran hurt"), unless the noun is
+        # itself a verb's object ("launched attacks on Armenian state websites"): that verb came first
+        nouns = not match.entry.noun or any(h.endswith(_OBJECT_NOUN) for h in roles.how)
+        roles.targets = [_argument(view, k, target_bounds, trigger_words, nouns) for k in targets]
         if phrase_targets:
             roles.targets = phrase_targets
         elif phrase_target is not None:
@@ -324,6 +327,8 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
 
 
 _OBJECT_PHRASE = "target: the object phrase"
+#: The end of the rule that finds a noun's source as the subject of the verb whose object it is.
+_OBJECT_NOUN = "the verb whose object the noun is"
 
 
 def _names_something(view: SentenceView, mention: Mention) -> bool:
