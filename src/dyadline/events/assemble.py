@@ -253,7 +253,7 @@ def sentence_events(doc: TextDoc, sentence_index: int, mentions: list[Mention], 
             roles.targets = phrase_targets
         elif phrase_target is not None:
             roles.targets = [phrase_target]
-        if conjunct_stop is not None and roles.targets:
+        if conjunct_stop is not None and roles.targets and doc.text.startswith(_AND_AFTER, roles.targets[-1].end):
             # "attacked the airport of Abha and the military base": each member is a target
             roles.targets = roles.targets + arguments.conjunct_targets(
                 view, _token_after(view, roles.targets[-1]), conjunct_stop)
@@ -327,6 +327,8 @@ def _phrase_target(view: SentenceView, match: Match, stop: int) -> tuple[Mention
 
 
 _OBJECT_PHRASE = "target: the object phrase"
+#: What follows a target that a further member of a coordinated object follows (a cheap gate).
+_AND_AFTER = (" and ", ", and ")
 #: The end of the rule that finds a noun's source as the subject of the verb whose object it is.
 _OBJECT_NOUN = "the verb whose object the noun is"
 
