@@ -12,11 +12,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Callable, Sequence, TypeVar
 
 from ..model import Event, EventCode, EventDate, Mention, Place, Sentence, Span, TimeExpression
 from ..ontology import event_code
-from ..text import TextDoc
+from ..text import TextDoc, Token
 from . import arguments, clauses
 from .clauses import Roles, SentenceView
 from .lexicon import Lexicon, Match, Words
@@ -26,6 +27,7 @@ FUTURE_AS_INTENT = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: CAMEO also has intents to yield (035x): future concessions and retreats are coded so.
 FUTURE_AS_INTENT_CAMEO = FUTURE_AS_INTENT | {"CONCEDE", "RETREAT"}
 _BASE_CONFIDENCE = 0.9
+_SENT = itemgetter(Token._fields.index("sent"))  # segment's tokens are NamedTuples
 
 LocateEvent = Callable[[TextDoc, list[Place], int, int, int], "Place | None"]
 
@@ -470,8 +472,8 @@ def code_events(doc: TextDoc, article_id: str, article_date: str | None, mention
     by_sentence: dict[int, list[Mention]] = _bucketed(sentence_starts, mentions)
     places_of: dict[int, list[Place]] = _bucketed(sentence_starts, places)  # once: linear in the article
     words = lexicon.read(doc.tokens, 0, doc.lowers())  # the article's words read once, sliced per sentence
-    sentence_firsts = [first for first, _ in doc.sentence_tokens]
-    headed = {bisect_right(sentence_firsts, head) - 1 for head in words.heads}  # where a phrase can start
+    # the sentences where a phrase can start: those of the head tokens (a token's ``sent``, read in C)
+    headed = set(map(_SENT, map(doc.tokens.__getitem__, words.heads)))
     dates_of: dict[int, list[TimeExpression]] = _bucketed(sentence_starts, dates)
     for sentence in doc.sentences:
         if sentence.index not in headed:

@@ -173,14 +173,16 @@ class Lexicon:
         low, high = bisect_left(words.heads, first), bisect_left(words.heads, last)
         if low == high:
             return []
-        heads = [head - first for head in words.heads[low:high]]
         surfaces = words.surfaces[first - words.offset:last - words.offset]
-        present = set(surfaces)  # the needed forms are expanded to every form: no lemmas needed here
+        # the sentence's forms, built on the first phrase that needs other words (the needed
+        # forms are expanded to every form: no lemmas needed here); most heads need none
+        present: set[str] | None = None
         reading = self._reading
         lemmas: list[str] | None = None  # read only when a longer phrase may match
         found: list[Match] = []
         tries_of = self._tries
-        for offset in heads:  # only where a phrase can start
+        for head_index in words.heads[low:high]:  # only where a phrase can start
+            offset = head_index - first
             surface = surfaces[offset]
             key = (reading.get(surface, surface), surface)
             bucket = tries_of.get(key)
@@ -190,10 +192,13 @@ class Lexicon:
             for length, needed, single, entry in bucket:  # sorted most specific first
                 if length < best_length:
                     break
-                if needed and any(map(present.isdisjoint, needed)):
-                    continue  # a word of the phrase is not in the sentence at all
+                if needed:
+                    if present is None:
+                        present = set(surfaces)
+                    if any(map(present.isdisjoint, needed)):
+                        continue  # a word of the phrase is not in the sentence at all
                 if single:
-                    head = first + offset  # a one-word phrase: nothing more to read
+                    head = head_index  # a one-word phrase: nothing more to read
                     match: Match | None = Match(entry, head, head + 1, (head,), None)
                 else:
                     if lemmas is None:  # lemmas, skippable words as they are
