@@ -103,36 +103,6 @@ def test_loaded_data_and_grown_caches_are_frozen_out_of_the_collector(monkeypatc
     assert frozen_at == [1, 2, 4, 8]
 
 
-def test_the_collector_is_paused_for_an_article_and_left_as_the_caller_had_it(
-        coder: Coder, monkeypatch) -> None:
-    """The cyclic collector is off while an article is coded, on again afterwards (also when
-    coding fails), and left off when the caller had switched it off."""
-    import gc
-
-    seen: list[bool] = []
-    real = coder._analyse
-    monkeypatch.setattr(coder, "_analyse", lambda *args: seen.append(gc.isenabled()) or real(*args))
-    was = gc.isenabled()
-    try:
-        gc.enable()
-        coder.analyse("Putin met Xi in Beijing on Friday.", date="2025-01-14")
-        assert seen == [False] and gc.isenabled()
-
-        def fail(*args):
-            raise RuntimeError("coding failed")
-        monkeypatch.setattr(coder, "_analyse", fail)
-        with pytest.raises(RuntimeError):
-            coder.analyse("Putin met Xi.", date="2025-01-14")
-        assert gc.isenabled()
-
-        monkeypatch.setattr(coder, "_analyse", lambda *args: seen.append(gc.isenabled()) or real(*args))
-        gc.disable()
-        coder.analyse("Putin met Xi in Beijing on Friday.", date="2025-01-14")
-        assert seen == [False, False] and not gc.isenabled()
-    finally:
-        (gc.enable if was else gc.disable)()
-
-
 def test_an_articles_records_do_not_depend_on_what_was_coded_before(shared_data: Path) -> None:
     """The coder keeps caches that grow with every article (name lookups, lexicon buckets, time
     scans, gazetteer keys) and freezes them out of the collector; none of that may change what it

@@ -11,7 +11,6 @@ number of articles; create one per process or Dask worker.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -50,23 +49,13 @@ class Coder:
             raise TypeError("text must be a string")
         if len(text) > MAX_TEXT_CHARS:
             raise ValueError(f"text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
-        paused = _pause_collector()
-        try:
-            article = self._analyse(text, date, id or article_id_for(text, ""), title, url, source)
-        finally:
-            if paused:
-                gc.enable()
+        article = self._analyse(text, date, id or article_id_for(text, ""), title, url, source)
         _freeze_loaded_data()
         return article
 
     def analyse_input(self, item: ArticleInput) -> Article:
         """Analyse an article read by :func:`dyadline.inputs.read_inputs`."""
-        paused = _pause_collector()
-        try:
-            article = self._analyse(item.text, item.date, item.id, item.title, item.url, item.source)
-        finally:
-            if paused:
-                gc.enable()
+        article = self._analyse(item.text, item.date, item.id, item.title, item.url, item.source)
         _freeze_loaded_data()
         return article
 
@@ -160,23 +149,6 @@ _coded = 0
 _FREEZE_AT = frozenset(2 ** k for k in range(13))
 
 
-def _pause_collector() -> bool:
-    """Switch the cyclic garbage collector off while one article is coded; True when it was
-    on (the caller switches it on again, in a ``finally``).
-
-    Coding an article allocates tens of thousands of short-lived objects (tokens, hits,
-    mentions, records), nearly all freed by reference counting; yet every 700 allocations
-    the collector walks the young objects, some dozens of times per article (about 1.2% of
-    the coder's instructions under callgrind).  Paused for the article, it runs once after
-    it, on what is left: the same objects end up freed, and the memory held in the meantime
-    is bounded by one article (the input reader's size limit).  When the collector is off
-    already (the caller's choice), it is left off."""
-    if not gc.isenabled():
-        return False
-    gc.disable()
-    return True
-
-
 def _freeze_loaded_data() -> None:
     """After the first article, move every object alive (the dictionaries, gazetteer, lexicon
     and spaCy tables just loaded, some 100,000 objects) out of the cyclic garbage collector's
@@ -194,6 +166,8 @@ def _freeze_loaded_data() -> None:
     global _coded
     _coded += 1
     if _coded in _FREEZE_AT:
+        import gc
+
         gc.freeze()
 
 
