@@ -66,9 +66,11 @@ def test_an_apposition_between_commas_is_unchanged() -> None:
 # 2. name particles
 
 def test_particles_come_from_the_data_file() -> None:
-    anywhere, hyphen_only = name_particles()
+    anywhere, hyphen_only = name_particles()[:2]
     assert {"al", "bin", "de", "van", "von"} <= anywhere
     assert "as" in hyphen_only and "as" not in anywhere
+    # the kind column, not code, tells foreign particles from English function words
+    assert {"al", "bin", "as"} <= name_particles().foreign and not {"of", "the", "-"} & name_particles().foreign
 
 
 def test_a_hyphenated_particle_stays_inside_the_name() -> None:

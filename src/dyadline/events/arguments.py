@@ -21,8 +21,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Actor, Mention
-from .clauses import (_compound_right, _list_closes, _np_mention, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END, DETERMINERS, NUMBERS,
-                      PREPOSITIONS, RELATIVE, SPEECH, TIME_WORDS, SentenceView, skip_quantity)
+from .clauses import (_compound_right, _list_closes, _np_mention, APPROXIMATE as _APPROXIMATE, AUXILIARIES, CLAUSE_END,
+                      DETERMINERS, NUMBERS, PREPOSITIONS, RELATIVE, SPEECH, TIME_WORDS, SentenceView, name_particles,
+                      skip_quantity)
 
 #: Words that never stand inside a noun phrase at its edge.
 _STOP = (PREPOSITIONS | AUXILIARIES | SPEECH | RELATIVE | CLAUSE_END | TIME_WORDS | NUMBERS) - DETERMINERS | {
@@ -39,8 +40,6 @@ _OPENERS = (DETERMINERS - {"that", "more", "further", "close", "closer", "first"
 _LY_NOUNS = {"family", "assembly", "rally", "supply", "monopoly", "anomaly", "homily", "deadly", "elderly",
              "friendly", "unfriendly", "daily", "weekly", "monthly", "quarterly", "yearly", "costly", "lonely",
              "orderly", "holy", "early", "likely", "unlikely", "only", "ugly", "bully"}
-#: Lower-case particles inside a personal name ("Mohammed bin Salman", "Luiz da Silva").
-_NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "la", "le", "-"}
 #: Tokens after which a noun phrase may start with a plain word ("Meanwhile, reinforced troops").
 _BOUNDARIES = {",", ";", ":", "(", "\"", "\u201c", "and", "or", "but"}
 #: Prepositions before which a noun phrase starts, so its first word may be a plain
@@ -149,7 +148,10 @@ def _noun_run(view: SentenceView, j: int, hi: int, limit: int = 3) -> int:
 
 
 def _name_run(view: SentenceView, j: int, hi: int) -> int:
-    """The end of a run of capitalised words (or a mention) starting at j."""
+    """The end of a run of capitalised words (or a mention) starting at j; a name particle
+    before a capitalised word stays inside ("Ahrar al-Sham", "Osama bin Laden": the particles
+    of data/name_particles.tsv that may stand before a capital, not English function words)."""
+    particles = name_particles()
     k = view.mention_start.get(j)
     i = j if k is None else min(view.mention_tokens[k][1], hi)
     while i < hi and i - j < 8:
@@ -158,7 +160,8 @@ def _name_run(view: SentenceView, j: int, hi: int) -> int:
             i += 1
         elif i > j and view.low(i) == "-" and not view.tokens[i - 1].space and not token.space and i + 1 < hi:
             i += 2  # "Roberts-Smith", "Serb-held"
-        elif i > j and view.low(i) in _NAME_PARTICLES and i + 1 < hi and view.tokens[i + 1].is_upper_initial:
+        elif i > j and (view.low(i) == "-" or view.low(i) in particles.foreign and view.low(i) in particles.anywhere) \
+                and i + 1 < hi and view.tokens[i + 1].is_upper_initial:
             i += 1
         else:
             break

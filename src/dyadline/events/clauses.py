@@ -27,7 +27,7 @@ from importlib import resources
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from operator import itemgetter
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ..model import Actor, Mention
 from ..text import TextDoc, Token
@@ -227,25 +227,41 @@ _NOT_NAMES = {"the", "a", "an", "in", "on", "at", "but", "and", "however", "mean
               "both", "all", "other", "his", "her", "its", "their", "our", "my", "your", "what", "who"}
 
 
+class NameParticles(NamedTuple):
+    """The lower-case words a name holds between capitalised words (data/name_particles.tsv)."""
+
+    anywhere: frozenset[str]  # before a capitalised word or a hyphen: "bin Laden", "al-Sham"
+    hyphen_only: frozenset[str]  # only before a hyphen: "as-Sadr" ("as" before a capital is English)
+    every: frozenset[str]  # both: one set lookup tells whether a lower-case word may continue a name
+    foreign: frozenset[str]  # no English function word nor the hyphen ("al", "bin", "de", not "of")
+
+
 @lru_cache(maxsize=1)
-def name_particles() -> tuple[frozenset[str], frozenset[str]]:
-    """The lower-case words a name holds between capitalised words (data/name_particles.tsv):
-    those that may stand before a capitalised word or a hyphen ("bin Laden", "al-Sham"), and
-    those that count only before a hyphen ("as-Sadr": "as" before a capital is English)."""
+def name_particles() -> NameParticles:
+    """The name particles, read once: the ``before`` column sorts them into those that may
+    stand before a capitalised word and those that count only before a hyphen, the ``kind``
+    column tells the particles of foreign names from English function words and the hyphen
+    (a name after a known one that holds a foreign particle is a name of its own: "the UN
+    Abdallah al-Mouallimi")."""
     path = resources.files(__package__) / "data" / "name_particles.tsv"
     anywhere: set[str] = set()
     hyphen_only: set[str] = set()
+    foreign: set[str] = set()
     with path.open(encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         for row in rows:
-            (hyphen_only if row["before"].strip() == "hyphen" else anywhere).add(row["particle"].strip().lower())
-    return frozenset(anywhere), frozenset(hyphen_only)
+            particle, kind = row["particle"].strip().lower(), row["kind"].strip().lower()
+            (hyphen_only if row["before"].strip() == "hyphen" else anywhere).add(particle)
+            if not kind.startswith(("english function word", "hyphen")):
+                foreign.add(particle)
+    return NameParticles(frozenset(anywhere), frozenset(hyphen_only), frozenset(anywhere | hyphen_only),
+                         frozenset(foreign))
 
 
 def _particle_end(tokens: Sequence[Token], k: int, last: int) -> int:
     """The index after a name particle at k that a capitalised word follows ("bin Laden": k + 1;
     "al-Sham", three tokens: k + 2), or k when token k continues no name."""
-    anywhere, hyphen_only = name_particles()
+    anywhere, hyphen_only = name_particles()[:2]
     low = tokens[k].lower
     if low in anywhere and k + 1 < last and tokens[k + 1].text[:1].isupper():
         return k + 1
@@ -284,7 +300,8 @@ def unknown_names(doc: TextDoc, first: int, last: int, mentions: Sequence[Mentio
     taken: list[tuple[int, int]] | None = None
     found: list[Mention] = []
     tokens = doc.tokens
-    every_particle, foreign_particles = _particle_sets()
+    particles = name_particles()
+    every_particle, foreign_particles = particles.every, particles.foreign
     reach = first  # the capitalised tokens before this one are inside a run already read
     for j in capitalised[position:stop]:  # the only tokens a name can start at
         if j < reach:
@@ -341,19 +358,9 @@ def _tail_after(tokens: Sequence[Token], j: int, k: int, known_end: int) -> int 
     while i < k and tokens[i].lower in ("of", "and", "for", "the"):  # "Fighters of Jabhat al-Nusra"
         i += 1
     if k - i >= 2 and tokens[i].text[:1].isupper() and tokens[i].lower not in _NOT_NAMES \
-            and any(tokens[t].lower in _particle_sets()[1] for t in range(i + 1, k)):
+            and any(tokens[t].lower in name_particles().foreign for t in range(i + 1, k)):
         return tokens[i].start
     return None
-
-
-@lru_cache(maxsize=1)
-def _particle_sets() -> tuple[frozenset[str], frozenset[str]]:
-    """Every name particle (a set lookup tells at once whether a lower-case word may continue a
-    name), and those that are no English function word ("al", "bin", "de"): a name after a
-    known one that holds such a particle is a name of its own ("the UN Abdallah al-Mouallimi")."""
-    anywhere, hyphen_only = name_particles()
-    every = anywhere | hyphen_only
-    return every, every - {"of", "and", "for", "the", "-"}
 
 
 #: Quantifiers that float off a compound or plural subject into its verb group, after an
@@ -820,7 +827,7 @@ def _name_between(view: SentenceView, start: int, end: int) -> bool:
     """Whether tokens [start, end) are one capitalised name ("The US Ambassador, Stuart
     Symington, paid"): a name between commas after an actor is its apposition, whether or
     not a dictionary or the gazetteer reads it."""
-    particles = name_particles()[0]
+    particles = name_particles().anywhere
     return 0 < end - start <= 4 and all(view.tokens[t].is_upper_initial or view.low(t) in particles
                                         for t in range(start, end)) and view.tokens[start].is_upper_initial
 
